@@ -1,0 +1,57 @@
+import { Matcher } from '../recognition/matcher';
+import type { EntityInfo } from '../recognition/types';
+import actorsData from './data/actors.json';
+import placesData from './data/places.json';
+import sharedAliasesData from './data/shared-aliases.json';
+import type { ActorEntry, AliasSpec, Entity, PlaceEntry, SharedAliasRule } from './types';
+
+/**
+ * The knowledge base: the actor list and the gazetteer (lib/kb/data, each entry with its sources), and
+ * the matcher built over them. The JSON is typed here once, at the boundary.
+ */
+export const actors = actorsData as ActorEntry[];
+export const places = placesData as PlaceEntry[];
+export const sharedAliases = sharedAliasesData as SharedAliasRule[];
+export const entities: readonly Entity[] = [...actors, ...places];
+
+let byId: Map<string, Entity> | undefined;
+let matcher: Matcher | undefined;
+
+export function getEntity(id: string): Entity | undefined {
+  byId ??= new Map(entities.map((e) => [e.id, e]));
+  return byId.get(id);
+}
+
+export function aliasTexts(aliases: readonly AliasSpec[]): string[] {
+  return aliases.map((a) => (typeof a === 'string' ? a : a.text));
+}
+
+/** The entity as the reader-facing UI shows it. */
+export function toEntityInfo(entity: Entity): EntityInfo {
+  const info: EntityInfo = {
+    id: entity.id,
+    name: entity.name,
+    kind: entity.kind,
+    source: 'kb',
+    category: entity.category,
+    description: entity.description,
+    aliases: aliasTexts(entity.aliases),
+  };
+  if (entity.kind === 'actor') info.camp = entity.camp;
+  else {
+    info.lat = entity.lat;
+    info.lon = entity.lon;
+  }
+  return info;
+}
+
+export function getEntityInfo(id: string): EntityInfo | undefined {
+  const entity = getEntity(id);
+  return entity && toEntityInfo(entity);
+}
+
+/** Built on first use (a few milliseconds), then shared. */
+export function getMatcher(): Matcher {
+  matcher ??= new Matcher({ entities, sharedAliases });
+  return matcher;
+}

@@ -1,0 +1,268 @@
+import type { AliasSpec, Entity, EntityKind, SharedAliasRule } from '../kb/types';
+import { COMMON_WORDS } from './common-words';
+import { tokenize, type Token } from './normalize';
+import type { TextMatch } from './types';
+
+/**
+ * Finds every knowledge-base alias in a text in one pass over its tokens: a trie keyed by normalised
+ * tokens, walked from each token, longest match first. One pass matters: ~100 terms × a long article
+ * took mark.js-style per-term regexes tens of seconds (style.md, "Pitfalls").
+ */
+
+interface CompiledAlias {
+  entityId: string;
+  kind: EntityKind;
+  text: string;
+  /** Case-exact aliases compare the matched letters (articles and punctuation dropped) with these. */
+  exactLetters?: string;
+  /** A common English word behind an article ("El Feel"): the article must be written too. */
+  needsArticle: boolean;
+  /** A one-word alias that is also an English word: only matched capitalised ("Turkey", not "turkey"). */
+  needsCapital: boolean;
+  rejectBefore: RegExp[];
+  rejectAfter: RegExp[];
+  tokenCount: number;
+}
+
+interface TrieNode {
+  next?: Map<string, TrieNode>;
+  aliases?: CompiledAlias[];
+}
+
+/** How far around a match the context rules look. */
+const CONTEXT = 40;
+/** Words running together ("KhalifaHaftar", "baniwalid") are looked up as one token when this long. */
+const MIN_JOINED_LENGTH = 7;
+/** Compounds the press writes both ways: "airbase" / "air base", "oilfield" / "oil field". */
+const COMPOUNDS: Record<string, string[]> = {
+  airbase: ['air', 'base'],
+  oilfield: ['oil', 'field'],
+  airfield: ['air', 'field'],
+  seaport: ['sea', 'port'],
+};
+
+/** Between two words of one name: spaces, hyphens, an optional possessive, or the dot of "U.S.". */
+const PHRASE_GAP = /^(?:['’]s)?[\s\u00a0\-‐‑‒–—'’]*$|^\.$/;
+
+export interface MatcherInput {
+  entities: readonly Entity[];
+  sharedAliases?: readonly SharedAliasRule[];
+}
+
+export interface AliasConflict {
+  key: string;
+  entityIds: string[];
+}
+
+function aliasText(spec: AliasSpec): string {
+  return typeof spec === 'string' ? spec : spec.text;
+}
+
+function compileRegexes(sources: string[] | undefined, where: string): RegExp[] {
+  return (sources ?? []).map((source) => {
+    try {
+      return new RegExp(source);
+    } catch (error) {
+      throw new Error(`Bad context rule ${JSON.stringify(source)} on ${where}: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** Splits compound tokens so "airbase" and "air base" are the same two tokens. */
+function expandCompounds(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => COMPOUNDS[t.norm])) return tokens;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const parts = COMPOUNDS[t.norm];
+    if (!parts) out.push(t);
+    else for (const part of parts) out.push({ ...t, norm: part, letters: part });
+  }
+  return out;
+}
+
+export class Matcher {
+  private readonly root = new Map<string, TrieNode>();
+  /** Normalised alias keys claimed by more than one entity and not settled by a shared-alias rule. */
+  readonly conflicts: AliasConflict[] = [];
+  readonly aliasCount: number;
+
+  constructor(input: MatcherInput) {
+    const winners = new Map<string, string>();
+    for (const rule of input.sharedAliases ?? []) winners.set(keyOf(rule.alias), rule.winner);
+    const claimed = new Map<string, Set<string>>();
+    let count = 0;
+    for (const entity of input.entities) {
+      for (const spec of entity.aliases.concat(entity.name)) {
+        const compiled = this.compile(entity, spec);
+        if (!compiled) continue;
+        const { alias, keys } = compiled;
+        const mainKey = keys[0]!.join(' ');
+        const owners = claimed.get(mainKey) ?? new Set();
+        owners.add(entity.id);
+        claimed.set(mainKey, owners);
+        const winner = winners.get(mainKey);
+        if (winner && winner !== entity.id) continue;
+        for (const key of keys) this.insert(key, alias);
+        count++;
+      }
+    }
+    this.aliasCount = count;
+    for (const [key, owners] of claimed) {
+      if (owners.size > 1 && !winners.has(key)) this.conflicts.push({ key, entityIds: [...owners] });
+    }
+  }
+
+  private compile(entity: Entity, spec: AliasSpec): { alias: CompiledAlias; keys: string[][] } | undefined {
+    const text = aliasText(spec);
+    const tokens = expandCompounds(tokenize(text));
+    const words = tokens.filter((t) => !t.article);
+    if (words.length === 0) return undefined;
+    const hadArticle = tokens.some((t) => t.article);
+    const single = words.length === 1 && COMMON_WORDS.has(words[0]!.norm);
+    const exact = typeof spec !== 'string' && spec.case === 'exact';
+    const where = `${entity.id} alias ${JSON.stringify(text)}`;
+    const alias: CompiledAlias = {
+      entityId: entity.id,
+      kind: entity.kind,
+      text,
+      exactLetters: exact ? words.map((w) => w.letters).join('') : undefined,
+      needsArticle: single && hadArticle,
+      needsCapital: single && !hadArticle,
+      rejectBefore: compileRegexes(typeof spec === 'string' ? undefined : spec.rejectBefore, where),
+      rejectAfter: compileRegexes(typeof spec === 'string' ? undefined : spec.rejectAfter, where),
+      tokenCount: words.length,
+    };
+    const keys = [words.map((w) => w.norm)];
+    const joined = words.map((w) => w.norm).join('');
+    if (words.length > 1 && joined.length >= MIN_JOINED_LENGTH) keys.push([joined]);
+    return { alias, keys };
+  }
+
+  private insert(key: string[], alias: CompiledAlias): void {
+    let level = this.root;
+    let node: TrieNode | undefined;
+    for (const part of key) {
+      node = level.get(part);
+      if (!node) {
+        node = {};
+        level.set(part, node);
+      }
+      level = node.next ??= new Map();
+    }
+    const list = (node!.aliases ??= []);
+    // The same key from two spellings of one entity ("Haftar", "HAFTAR") is one alias.
+    if (!list.some((a) => a.entityId === alias.entityId && a.exactLetters === alias.exactLetters)) list.push(alias);
+  }
+
+  /** Every alias occurrence in `text`, left to right, non-overlapping, longest match at each position. */
+  find(text: string): TextMatch[] {
+    const all = expandCompounds(tokenize(text));
+    // Words only; remember whether each was written with an article in front ("al-Watiya").
+    const words: Token[] = [];
+    const articleStart: number[] = [];
+    for (let k = 0; k < all.length; k++) {
+      const t = all[k]!;
+      if (t.article) continue;
+      const prev = all[k - 1];
+      words.push(t);
+      articleStart.push(prev?.article ? prev.start : -1);
+    }
+    const matches: TextMatch[] = [];
+    let i = 0;
+    while (i < words.length) {
+      const found = this.longestAt(text, words, articleStart, i);
+      if (found) {
+        matches.push(found.match);
+        i = found.next;
+      } else i++;
+    }
+    return matches;
+  }
+
+  private longestAt(
+    text: string,
+    words: Token[],
+    articleStart: number[],
+    i: number,
+  ): { match: TextMatch; next: number } | undefined {
+    // Collect the terminals along the walk, then try them longest first.
+    const candidates: Array<{ aliases: CompiledAlias[]; last: number }> = [];
+    let level: Map<string, TrieNode> | undefined = this.root;
+    for (let j = i; j < words.length && level; j++) {
+      if (j > i && !PHRASE_GAP.test(gapBetween(text, words, articleStart, j))) break;
+      const node: TrieNode | undefined = level.get(words[j]!.norm);
+      if (!node) break;
+      if (node.aliases) candidates.push({ aliases: node.aliases, last: j });
+      level = node.next;
+    }
+    for (let c = candidates.length - 1; c >= 0; c--) {
+      const { aliases, last } = candidates[c]!;
+      for (const alias of aliases) {
+        const match = this.accept(text, words, articleStart, i, last, alias);
+        if (match) return { match, next: last + 1 };
+      }
+    }
+    return undefined;
+  }
+
+  private accept(
+    text: string,
+    words: Token[],
+    articleStart: number[],
+    first: number,
+    last: number,
+    alias: CompiledAlias,
+  ): TextMatch | undefined {
+    const head = words[first]!;
+    const withArticle = articleStart[first]!;
+    if (alias.needsArticle && withArticle < 0) return undefined;
+    if (alias.needsCapital && !startsUpper(head.letters)) return undefined;
+    if (alias.exactLetters !== undefined) {
+      let letters = '';
+      for (let k = first; k <= last; k++) letters += words[k]!.letters;
+      if (letters !== alias.exactLetters) return undefined;
+      if (alias.tokenCount === 1 && COMMON_WORDS.has(alias.exactLetters.toLowerCase()) && this.shouted(words, first, last)) return undefined;
+    }
+    const start = withArticle >= 0 ? withArticle : head.start;
+    const end = words[last]!.end;
+    if (alias.rejectBefore.length) {
+      const before = text.slice(Math.max(0, start - CONTEXT), start);
+      if (alias.rejectBefore.some((re) => re.test(before))) return undefined;
+    }
+    if (alias.rejectAfter.length) {
+      const after = text.slice(end, end + CONTEXT);
+      if (alias.rejectAfter.some((re) => re.test(after))) return undefined;
+    }
+    return { start, end, entityId: alias.entityId, kind: alias.kind, source: 'kb' };
+  }
+
+  /**
+   * "ISIS IS LOSING GROUND": a neighbouring all-capitals word that is not itself a name means the text
+   * is shouting, and "IS" / "US" there are the English words. "US AFRICOM" is still a name.
+   */
+  private shouted(words: Token[], first: number, last: number): boolean {
+    const shout = (t: Token | undefined) =>
+      !!t && t.letters.length >= 2 && /\p{L}/u.test(t.letters) && t.letters === t.letters.toUpperCase() && !this.root.has(t.norm);
+    return shout(words[first - 1]) || shout(words[last + 1]);
+  }
+}
+
+function gapBetween(text: string, words: Token[], articleStart: number[], j: number): string {
+  // An article between two words of a name ("Ansar al-Sharia") belongs to the name.
+  const to = articleStart[j]! >= 0 ? articleStart[j]! : words[j]!.start;
+  return text.slice(words[j - 1]!.end, to);
+}
+
+function startsUpper(letters: string): boolean {
+  const ch = letters[0] ?? '';
+  return ch !== ch.toLowerCase();
+}
+
+
+/** The normalised key an alias is stored under, for rules and integrity checks. */
+export function keyOf(alias: string): string {
+  return expandCompounds(tokenize(alias))
+    .filter((t) => !t.article)
+    .map((t) => t.norm)
+    .join(' ');
+}

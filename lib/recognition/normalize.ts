@@ -1,0 +1,132 @@
+/**
+ * Tokenisation shared by the knowledge base (aliases) and the matcher (page text), so that both sides
+ * are normalised by the same rules: case, diacritics, quotes and apostrophes, hyphens, Arabic article
+ * prefixes, possessives and camel-cased run-together names.
+ */
+
+export interface Token {
+  /** Normalised form: lower case, no diacritics, no apostrophes, possessive 's removed. */
+  norm: string;
+  /** The token's letters and digits as written (diacritics removed, case kept): for case-exact aliases. */
+  letters: string;
+  /** [start, end) in the source text; end excludes a possessive 's. */
+  start: number;
+  end: number;
+  /** An Arabic article ("al-", "el-", "Al ", "as-", "ash-"…) that the next token may carry. */
+  article: boolean;
+}
+
+// Letters, digits and combining marks make words; apostrophes count only between letters (Ma'iteeq).
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** ASCII fast path first: a 60,000-word page is ~400,000 characters, most of them ASCII. */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(ch);
+}
+const APOSTROPHES = new Set(["'", '’', 'ʼ', 'ʿ', 'ʾ', '‘', '`', '´', 'ʹ']);
+const COMBINING = /\p{M}/gu;
+
+/**
+ * Articles that are optional in transliterated Arabic names. The sun-letter forms (as-, ash-, az-, ad-,
+ * ar-, at-, an-, es-, ez-, et-, ed-, er-) are English words or syllables on their own, so they count as
+ * articles only when hyphenated to the next word ("as-Sidra", "Az-Zawiya"); "al"/"el" also count as
+ * separate words ("Al Jufra", "El Feel").
+ */
+const FREE_ARTICLES = new Set(['al', 'el']);
+const HYPHEN_ARTICLES = new Set([
+  'al', 'el', 'as', 'ash', 'az', 'ad', 'ar', 'at', 'an', 'es', 'ez', 'et', 'ed', 'er', 'ul',
+]);
+// "Es Sider" is written without a hyphen as often as with one, and "es" is no English word.
+const CAPITALISED_FREE_ARTICLES = new Set(['es']);
+
+const HYPHENS = /[-‐‑‒–—]/;
+
+export function foldDiacritics(s: string): string {
+  return s.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+function isLower(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/**
+ * Splits a word at lower→upper transitions ("KhalifaHaftar" → "Khalifa", "Haftar"), which is how sloppy
+ * editing and CMS slugs run names together. Returns cut offsets relative to the word.
+ */
+function camelCuts(word: string): number[] {
+  const cuts: number[] = [];
+  for (let i = 1; i < word.length; i++) {
+    const prev = word[i - 1]!;
+    const ch = word[i]!;
+    // "McDonald"-style prefixes are not run-together names, but are harmless to split: both halves are
+    // looked up together anyway. Require two lower-case letters before the cut to keep "iPhone" whole.
+    if (isUpper(ch) && isLower(prev) && i >= 2 && isLower(word[i - 2]!)) cuts.push(i);
+  }
+  return cuts;
+}
+
+function makeToken(text: string, start: number, end: number): Token | undefined {
+  let raw = text.slice(start, end);
+  // Possessives: "Haftar's", "Haftar’s", "forces'".
+  const last = raw.length - 1;
+  if (raw.length > 2 && (raw[last] === 's' || raw[last] === 'S') && APOSTROPHES.has(raw[last - 1]!)) {
+    raw = raw.slice(0, -2);
+    end -= 2;
+  }
+  let letters = '';
+  // Most page words are plain ASCII letters: skip Unicode normalisation for them.
+  if (/^[A-Za-z0-9]+$/.test(raw)) letters = raw;
+  else for (const ch of foldDiacritics(raw)) if (!APOSTROPHES.has(ch)) letters += ch;
+  if (!letters) return undefined;
+  return { norm: letters.toLowerCase(), letters, start, end, article: false };
+}
+
+/**
+ * Splits text into word tokens with their offsets. Apostrophes inside a word are part of it; hyphens,
+ * spaces and punctuation separate words. Article tokens are flagged, not dropped: callers decide.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const ch = text[i]!;
+      if (isWordChar(ch)) i++;
+      else if (APOSTROPHES.has(ch) && i + 1 < n && isWordChar(text[i + 1]!)) i += 2;
+      else break;
+    }
+    const word = text.slice(start, i);
+    let from = 0;
+    for (const cut of [...camelCuts(word), word.length]) {
+      const token = makeToken(text, start + from, start + cut);
+      if (token) tokens.push(token);
+      from = cut;
+    }
+  }
+  flagArticles(text, tokens);
+  return tokens;
+}
+
+function flagArticles(text: string, tokens: Token[]): void {
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1]!;
+    const gap = text.slice(t.end, next.start);
+    if (HYPHENS.test(gap) && gap.length === 1 && HYPHEN_ARTICLES.has(t.norm)) t.article = true;
+    else if (/^\s+$/.test(gap) && gap.length <= 2) {
+      if (FREE_ARTICLES.has(t.norm)) t.article = true;
+      else if (CAPITALISED_FREE_ARTICLES.has(t.norm) && isUpper(t.letters[0]!)) t.article = true;
+    }
+  }
+}
