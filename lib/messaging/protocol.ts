@@ -38,10 +38,11 @@ export interface ContentCalls {
   'ui/open-entity-list': { request: Record<string, never>; response: { opened: boolean } };
 }
 
-export type CallMap = Record<string, { request: unknown; response: unknown }>;
+/** Any map of message types to their request and response (interfaces have no index signature). */
+export type CallMap<M> = { [K in keyof M]: { request: unknown; response: unknown } };
 
 /** The envelope every message travels in. */
-export interface Envelope<M extends CallMap, K extends keyof M = keyof M> {
+export interface Envelope<M extends CallMap<M>, K extends keyof M = keyof M> {
   type: K;
   payload: M[K]['request'];
 }

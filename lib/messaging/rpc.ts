@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { BackgroundCalls, CallMap, ContentCalls, Envelope } from './protocol';
 
-export type Handlers<M extends CallMap> = {
+export type Handlers<M extends CallMap<M>> = {
   [K in keyof M]?: (
     payload: M[K]['request'],
     sender: browser.Runtime.MessageSender,
@@ -16,7 +16,7 @@ function isEnvelope(message: unknown): message is { type: string; payload: unkno
  * Listens for the messages of one direction. Messages of other types are left for other listeners
  * (returning undefined tells the polyfill "not mine").
  */
-export function handle<M extends CallMap>(handlers: Handlers<M>): () => void {
+export function handle<M extends CallMap<M>>(handlers: Handlers<M>): () => void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined;
     const handler = handlers[message.type as keyof M];
