@@ -161,6 +161,13 @@ describe('Matcher', () => {
     expect(ruled.find('the Shared Name').map((m) => m.entityId)).toEqual(['actor:b']);
   });
 
+  it("an entity's name does not bypass the rules of an alias spelled the same", () => {
+    const chad = actor('actor:chad2', 'Chad', [{ text: 'Chad', case: 'exact', rejectAfter: ['^\\s+[A-Z][a-z]+'] }]);
+    const m = new Matcher({ entities: [chad] });
+    expect(m.find('Chad Smith said').length).toBe(0);
+    expect(m.find('troops from Chad said').length).toBe(1);
+  });
+
   it('rejects a malformed context rule with a clear error', () => {
     expect(() => new Matcher({ entities: [actor('actor:x', 'X', [{ text: 'Xy', rejectAfter: ['('] }])] })).toThrow(
       /Bad context rule "\(" on actor:x alias "Xy"/,

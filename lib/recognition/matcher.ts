@@ -92,7 +92,11 @@ export class Matcher {
     const claimed = new Map<string, Set<string>>();
     let count = 0;
     for (const entity of input.entities) {
-      for (const spec of entity.aliases.concat(entity.name)) {
+      // The canonical name is an alias too, unless an alias already spells it (with its rules: a
+      // case-exact "Chad" must not come back in through the name).
+      const nameKey = keyOf(entity.name);
+      const named = entity.aliases.some((a) => keyOf(aliasText(a)) === nameKey);
+      for (const spec of named ? entity.aliases : entity.aliases.concat(entity.name)) {
         const compiled = this.compile(entity, spec);
         if (!compiled) continue;
         const { alias, keys } = compiled;

@@ -45,3 +45,9 @@ describe('tokenize', () => {
     expect(foldDiacritics('Ṭarābulus Bayḍāʾ')).toBe('Tarabulus Baydaʾ');
   });
 });
+
+describe('tokenize: names with symbols', () => {
+  it('keeps "5+5" together, but a plus between words separates them', () => {
+    expect(norms('the 5+5 committee, 6+6 and A+B')).toEqual(['the', '5+5', 'committee', '6+6', 'and', 'a', 'b']);
+  });
+});

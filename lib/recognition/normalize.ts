@@ -47,6 +47,10 @@ export function foldDiacritics(s: string): string {
   return s.normalize('NFD').replace(COMBINING, '').normalize('NFC');
 }
 
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
 function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
@@ -103,6 +107,8 @@ export function tokenize(text: string): Token[] {
     while (i < n) {
       const ch = text[i]!;
       if (isWordChar(ch)) i++;
+      // "5+5 Joint Military Commission", "6+6 committee": a plus between digits is part of the name.
+      else if (ch === '+' && isDigit(text[i - 1]) && isDigit(text[i + 1])) i++;
       else if (APOSTROPHES.has(ch) && i + 1 < n && isWordChar(text[i + 1]!)) i += 2;
       else break;
     }
