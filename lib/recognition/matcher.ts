@@ -1,6 +1,6 @@
 import type { AliasSpec, Entity, EntityKind, SharedAliasRule } from '../kb/types';
 import { COMMON_WORDS } from './common-words';
-import { tokenize, type Token } from './normalize';
+import { nextWord, quickNorm, tokenize, type Token, type WordBounds } from './normalize';
 import type { TextMatch } from './types';
 
 /**
@@ -29,6 +29,8 @@ interface TrieNode {
   aliases?: CompiledAlias[];
 }
 
+/** How far past its first word a name may run (the longest aliases are ~80 characters). */
+const MAX_WINDOW = 400;
 /** How far around a match the context rules look. */
 const CONTEXT = 40;
 /** Words running together ("KhalifaHaftar", "baniwalid") are looked up as one token when this long. */
@@ -95,9 +97,10 @@ export class Matcher {
       // The canonical name is an alias too, unless an alias already spells it (with its rules: a
       // case-exact "Chad" must not come back in through the name).
       const nameKey = keyOf(entity.name);
-      const named = entity.aliases.some((a) => keyOf(aliasText(a)) === nameKey);
-      for (const spec of named ? entity.aliases : entity.aliases.concat(entity.name)) {
-        const compiled = this.compile(entity, spec);
+      const compiledAliases = entity.aliases.map((spec) => this.compile(entity, spec));
+      const named = compiledAliases.some((c) => c?.keys[0]!.join(' ') === nameKey);
+      if (!named) compiledAliases.push(this.compile(entity, entity.name));
+      for (const compiled of compiledAliases) {
         if (!compiled) continue;
         const { alias, keys } = compiled;
         const mainKey = keys[0]!.join(' ');
@@ -160,27 +163,81 @@ export class Matcher {
 
   /** Every alias occurrence in `text`, left to right, non-overlapping, longest match at each position. */
   find(text: string): TextMatch[] {
-    const all = expandCompounds(tokenize(text));
+    const matches: TextMatch[] = [];
+    const word: WordBounds = { start: 0, end: 0 };
+    let prevStart = -1;
+    let i = 0;
+    // Most words of a page start no name: a cheap scan skips them, and only a word that could start a
+    // name gets the full tokeniser, over a window around it.
+    while (nextWord(text, i, word)) {
+      const norm = quickNorm(text, word.start, word.end);
+      if (norm === undefined || this.root.has(norm) || COMPOUNDS[norm]) {
+        const match = this.matchAt(text, prevStart >= 0 ? prevStart : word.start, word.start);
+        if (match) {
+          matches.push(match);
+          i = match.end;
+          prevStart = -1;
+          continue;
+        }
+      }
+      prevStart = word.start;
+      i = word.end;
+    }
+    return matches;
+  }
+
+  /**
+   * The longest name starting at the word at `at`; the window starts one word earlier, for articles, and
+   * grows while the trie walk reaches its end (most names are one to three words).
+   */
+  private matchAt(text: string, windowStart: number, at: number): TextMatch | undefined {
+    for (let size = 48; ; size *= 4) {
+      const to = Math.min(text.length, at + size);
+      const final = to === text.length || size > MAX_WINDOW;
+      const result = this.matchInWindow(text, windowStart, at, to, final);
+      if (result !== 'grow') return result;
+    }
+  }
+
+  private matchInWindow(
+    text: string,
+    windowStart: number,
+    at: number,
+    to: number,
+    final: boolean,
+  ): TextMatch | undefined | 'grow' {
+    const all = expandCompounds(tokenize(text, windowStart, to));
     // Words only; remember whether each was written with an article in front ("al-Watiya").
     const words: Token[] = [];
     const articleStart: number[] = [];
+    let first = -1;
     for (let k = 0; k < all.length; k++) {
       const t = all[k]!;
       if (t.article) continue;
       const prev = all[k - 1];
+      if (first < 0 && t.start >= at) first = words.length;
       words.push(t);
       articleStart.push(prev?.article ? prev.start : -1);
     }
-    const matches: TextMatch[] = [];
-    let i = 0;
-    while (i < words.length) {
-      const found = this.longestAt(text, words, articleStart, i);
-      if (found) {
-        matches.push(found.match);
-        i = found.next;
-      } else i++;
+    if (first < 0) return undefined;
+    const found = this.longestAt(text, words, articleStart, first);
+    // A walk (or the shouting check) that needed the window's last word may need more words.
+    if (!final && (found ? found.next >= words.length - 1 : this.walkReachesEnd(text, words, articleStart, first))) {
+      return 'grow';
     }
-    return matches;
+    return found?.match;
+  }
+
+  private walkReachesEnd(text: string, words: Token[], articleStart: number[], i: number): boolean {
+    let level: Map<string, TrieNode> | undefined = this.root;
+    let j = i;
+    for (; j < words.length && level; j++) {
+      if (j > i && !PHRASE_GAP.test(gapBetween(text, words, articleStart, j))) return false;
+      const node: TrieNode | undefined = level.get(words[j]!.norm);
+      if (!node) return false;
+      level = node.next;
+    }
+    return j >= words.length && !!level;
   }
 
   private longestAt(

@@ -35,7 +35,7 @@ const COMBINING = /\p{M}/gu;
  * separate words ("Al Jufra", "El Feel").
  */
 const FREE_ARTICLES = new Set(['al', 'el']);
-const HYPHEN_ARTICLES = new Set([
+export const HYPHEN_ARTICLES: ReadonlySet<string> = new Set([
   'al', 'el', 'as', 'ash', 'az', 'ad', 'ar', 'at', 'an', 'es', 'ez', 'et', 'ed', 'er', 'ul',
 ]);
 // "Es Sider" is written without a hyphen as often as with one, and "es" is no English word.
@@ -56,6 +56,15 @@ function isUpper(ch: string): boolean {
 }
 function isLower(ch: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** Cheap pre-check for camelCuts, which most words (no capital after their first letter) skip. */
+function hasInnerCapital(text: string, start: number, end: number): boolean {
+  for (let k = start + 2; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
 }
 
 /**
@@ -90,34 +99,69 @@ function makeToken(text: string, start: number, end: number): Token | undefined 
   return { norm: letters.toLowerCase(), letters, start, end, article: false };
 }
 
+/** The bounds of one word, reused between calls so that scanning a long page allocates nothing. */
+export interface WordBounds {
+  start: number;
+  end: number;
+}
+
 /**
- * Splits text into word tokens with their offsets. Apostrophes inside a word are part of it; hyphens,
- * spaces and punctuation separate words. Article tokens are flagged, not dropped: callers decide.
+ * Finds the first word that starts at or after `from` and before `to`, writing its bounds into `out`.
+ * Apostrophes inside a word are part of it; hyphens, spaces and punctuation separate words.
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function nextWord(text: string, from: number, out: WordBounds, to = text.length): boolean {
   const n = text.length;
-  let i = 0;
+  let i = from;
+  while (i < to && !isWordChar(text[i]!)) i++;
+  if (i >= to) return false;
+  out.start = i;
   while (i < n) {
-    if (!isWordChar(text[i]!)) {
-      i++;
+    const ch = text[i]!;
+    if (isWordChar(ch)) i++;
+    // "5+5 Joint Military Commission", "6+6 committee": a plus between digits is part of the name.
+    else if (ch === '+' && isDigit(text[i - 1]) && isDigit(text[i + 1])) i++;
+    else if (APOSTROPHES.has(ch) && i + 1 < n && isWordChar(text[i + 1]!)) i += 2;
+    else break;
+  }
+  out.end = i;
+  return true;
+}
+
+/**
+ * The normalised form of a plain word (ASCII letters and digits, no inner capital) without building a
+ * token; undefined when the word needs the full treatment of `tokenize`.
+ */
+export function quickNorm(text: string, start: number, end: number): string | undefined {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90 && k === start);
+    if (!plain) return undefined;
+  }
+  return text.slice(start, end).toLowerCase();
+}
+
+/**
+ * Splits text (or the part of it from `from` to `to`) into word tokens with their offsets in `text`.
+ * Article tokens are flagged, not dropped: callers decide.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  const bounds: WordBounds = { start: 0, end: 0 };
+  let i = from;
+  while (nextWord(text, i, bounds, to)) {
+    const { start, end } = bounds;
+    i = end;
+    if (!hasInnerCapital(text, start, end)) {
+      const token = makeToken(text, start, end);
+      if (token) tokens.push(token);
       continue;
     }
-    const start = i;
-    while (i < n) {
-      const ch = text[i]!;
-      if (isWordChar(ch)) i++;
-      // "5+5 Joint Military Commission", "6+6 committee": a plus between digits is part of the name.
-      else if (ch === '+' && isDigit(text[i - 1]) && isDigit(text[i + 1])) i++;
-      else if (APOSTROPHES.has(ch) && i + 1 < n && isWordChar(text[i + 1]!)) i += 2;
-      else break;
-    }
-    const word = text.slice(start, i);
-    let from = 0;
+    const word = text.slice(start, end);
+    let cutFrom = 0;
     for (const cut of [...camelCuts(word), word.length]) {
-      const token = makeToken(text, start + from, start + cut);
+      const token = makeToken(text, start + cutFrom, start + cut);
       if (token) tokens.push(token);
-      from = cut;
+      cutFrom = cut;
     }
   }
   flagArticles(text, tokens);
@@ -127,6 +171,7 @@ export function tokenize(text: string): Token[] {
 function flagArticles(text: string, tokens: Token[]): void {
   for (let k = 0; k + 1 < tokens.length; k++) {
     const t = tokens[k]!;
+    if (t.norm.length > 3 || !HYPHEN_ARTICLES.has(t.norm)) continue;
     const next = tokens[k + 1]!;
     const gap = text.slice(t.end, next.start);
     if (HYPHENS.test(gap) && gap.length === 1 && HYPHEN_ARTICLES.has(t.norm)) t.article = true;
