@@ -1,0 +1,53 @@
+import { initEntityList, type EntityList } from './entity-list';
+import { initHoverCard, type HoverCardOptions } from './hover-card';
+import { createUiHost, type UiHost } from './shadow-host';
+import type { FocusableIndex } from './types';
+
+export interface PageUi {
+  /** Opens the entity list (the `open-entity-list` command): focus moves into it. */
+  openList(): void;
+  toggleList(): void;
+  dispose(): void;
+}
+
+/**
+ * The reader-facing UI of one page: hover card and entity list in one shadow host. The host is only
+ * added once the page has a mention (or the list is asked for), so pages without Libyan names are
+ * left exactly as they were.
+ */
+export function initPageUi(
+  index: FocusableIndex,
+  ctx?: { onInvalidated(callback: () => void): unknown },
+  options: { hoverCard?: HoverCardOptions } = {},
+): PageUi {
+  let mounted: { host: UiHost; list: EntityList; stopCard: () => void } | undefined;
+
+  const mount = () => {
+    if (!mounted) {
+      const host = createUiHost();
+      mounted = { host, stopCard: initHoverCard(index, host, options.hoverCard), list: initEntityList(index, host) };
+    }
+    return mounted.list;
+  };
+
+  const stopWatching = index.onChange(() => {
+    if (!mounted && index.entities().length > 0) mount();
+  });
+  if (index.entities().length > 0) mount();
+
+  const dispose = () => {
+    stopWatching();
+    if (!mounted) return;
+    mounted.list.dispose();
+    mounted.stopCard();
+    mounted.host.dispose();
+    mounted = undefined;
+  };
+  ctx?.onInvalidated(dispose);
+
+  return {
+    openList: () => mount().open(),
+    toggleList: () => mount().toggle(),
+    dispose,
+  };
+}
