@@ -1,6 +1,6 @@
 import type { AliasSpec, Entity, EntityKind, SharedAliasRule } from '../kb/types';
 import { COMMON_WORDS } from './common-words';
-import { nextWord, quickNorm, tokenize, type Token, type WordBounds } from './normalize';
+import { hashLower, isPlainWord, nextWord, tokenize, type Token, type WordBounds } from './normalize';
 import type { TextMatch } from './types';
 
 /**
@@ -84,6 +84,8 @@ function expandCompounds(tokens: Token[]): Token[] {
 
 export class Matcher {
   private readonly root = new Map<string, TrieNode>();
+  /** hashLower of every word that can start a name (and of compounds), for the allocation-free scan. */
+  private readonly startHashes = new Set<number>();
   /** Normalised alias keys claimed by more than one entity and not settled by a shared-alias rule. */
   readonly conflicts: AliasConflict[] = [];
   readonly aliasCount: number;
@@ -114,6 +116,7 @@ export class Matcher {
       }
     }
     this.aliasCount = count;
+    for (const word of [...this.root.keys(), ...Object.keys(COMPOUNDS)]) this.startHashes.add(hashLower(word, 0, word.length));
     for (const [key, owners] of claimed) {
       if (owners.size > 1 && !winners.has(key)) this.conflicts.push({ key, entityIds: [...owners] });
     }
@@ -170,8 +173,7 @@ export class Matcher {
     // Most words of a page start no name: a cheap scan skips them, and only a word that could start a
     // name gets the full tokeniser, over a window around it.
     while (nextWord(text, i, word)) {
-      const norm = quickNorm(text, word.start, word.end);
-      if (norm === undefined || this.root.has(norm) || COMPOUNDS[norm]) {
+      if (!isPlainWord(text, word.start, word.end) || this.startHashes.has(hashLower(text, word.start, word.end))) {
         const match = this.matchAt(text, prevStart >= 0 ? prevStart : word.start, word.start);
         if (match) {
           matches.push(match);

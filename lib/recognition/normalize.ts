@@ -19,6 +19,12 @@ export interface Token {
 // Letters, digits and combining marks make words; apostrophes count only between letters (Ma'iteeq).
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+/** isWordChar on a char code, for scans over long texts. */
+function isWordCode(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(text[i]!);
+}
+
 /** ASCII fast path first: a 60,000-word page is ~400,000 characters, most of them ASCII. */
 function isWordChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
@@ -112,14 +118,17 @@ export interface WordBounds {
 export function nextWord(text: string, from: number, out: WordBounds, to = text.length): boolean {
   const n = text.length;
   let i = from;
-  while (i < to && !isWordChar(text[i]!)) i++;
+  while (i < to && !isWordCode(text.charCodeAt(i), text, i)) i++;
   if (i >= to) return false;
   out.start = i;
   while (i < n) {
+    if (isWordCode(text.charCodeAt(i), text, i)) {
+      i++;
+      continue;
+    }
     const ch = text[i]!;
-    if (isWordChar(ch)) i++;
     // "5+5 Joint Military Commission", "6+6 committee": a plus between digits is part of the name.
-    else if (ch === '+' && isDigit(text[i - 1]) && isDigit(text[i + 1])) i++;
+    if (ch === '+' && isDigit(text[i - 1]) && isDigit(text[i + 1])) i++;
     else if (APOSTROPHES.has(ch) && i + 1 < n && isWordChar(text[i + 1]!)) i += 2;
     else break;
   }
@@ -127,17 +136,27 @@ export function nextWord(text: string, from: number, out: WordBounds, to = text.
   return true;
 }
 
+/** FNV-1a over lower-cased UTF-16 code units: lets a scan test a word against a set without slicing it. */
+export function hashLower(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /**
- * The normalised form of a plain word (ASCII letters and digits, no inner capital) without building a
- * token; undefined when the word needs the full treatment of `tokenize`.
+ * Whether a word is plain (ASCII letters and digits, capital only first): such a word's normalised form
+ * is just its lower case, so `hashLower` of it can be compared with the hashes of alias words.
  */
-export function quickNorm(text: string, start: number, end: number): string | undefined {
+export function isPlainWord(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    const plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90 && k === start);
-    if (!plain) return undefined;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90 && k === start))) return false;
   }
-  return text.slice(start, end).toLowerCase();
+  return true;
 }
 
 /**
