@@ -28,3 +28,14 @@ export interface MentionIndex {
   /** Called (batched, at most once a frame) whenever mentions were added or removed. */
   onChange(listener: () => void): () => void;
 }
+
+/** What the UI drives on the highlighter beside reading the index: keyboard navigation and focus. */
+export interface HighlightController extends MentionIndex {
+  /** Every live mention on the page, in document order. */
+  mentions(): Mention[];
+  /** Paints one mention as focused (`libya-lens-focus`) and scrolls it into view; false if it is gone. */
+  focus(mention: Mention): boolean;
+  clearFocus(): void;
+  /** The focused mention, while it is still on the page. */
+  focused(): Mention | undefined;
+}

@@ -35,3 +35,10 @@ describe('findNewNames (compromise NER layer)', () => {
     expect(spans.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('findNewNames: noise', () => {
+  it('does not offer the country, continents or weekdays as new names', () => {
+    const found = findNewNames('Libya and North Africa saw storms on Friday, Reuters reported from Europe.', []);
+    expect(found.map((s) => s.name)).toEqual([]);
+  });
+});

@@ -39,8 +39,20 @@ function trimSpan(text: string, start: number, end: number): [number, number] | 
   return end > start ? [start, end] : undefined;
 }
 
+/**
+ * Names compromise finds on every Libya page that tell the reader nothing: the country itself, its
+ * neighbourhood's continents and seas, and weekdays and months it sometimes reads as people.
+ */
+const UNINFORMATIVE: ReadonlySet<string> = new Set([
+  'libya', 'africa', 'north africa', 'europe', 'middle east', 'mediterranean', 'sahara', 'arab world', 'maghreb',
+  'sahel', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'reuters',
+  'afp', 'ap',
+]);
+
 function plausible(name: string): boolean {
   if (!/^\p{Lu}/u.test(name)) return false;
+  if (UNINFORMATIVE.has(name.toLowerCase())) return false;
   const words = name.split(/\s+/);
   if (words.length === 1 && (name.length < 3 || COMMON_WORDS.has(name.toLowerCase()))) return false;
   return true;
