@@ -10,7 +10,16 @@ import contentScript from './index';
 // The real knowledge base is large; the wiring is what is under test here.
 vi.mock('../../lib/kb', () => {
   const recognizer = fakeRecognizer();
-  return { getMatcher: () => recognizer, getEntityInfo: (id: string) => recognizer.info(id) };
+  // Deferred like the real one: the content script builds it in idle slices before highlighting.
+  let built = false;
+  const matcher = {
+    find: (text: string) => recognizer.find(text),
+    get ready() {
+      return built;
+    },
+    build: () => (built = true),
+  };
+  return { getMatcher: () => matcher, getEntityInfo: (id: string) => recognizer.info(id) };
 });
 
 type PageState = ContentCalls['page/state']['response'];

@@ -1,6 +1,7 @@
 import '../../lib/highlight/highlights.css';
 import highlightCss from '../../lib/highlight/highlights.css?inline';
 import { Highlighter } from '../../lib/highlight/highlighter';
+import { runInSlices } from '../../lib/highlight/scheduler';
 import { getEntityInfo, getMatcher } from '../../lib/kb';
 import type { ContentCalls } from '../../lib/messaging/protocol';
 import { callBackground, handle } from '../../lib/messaging/rpc';
@@ -14,20 +15,6 @@ function pageHost(): string {
     return self.origin === 'null' ? '' : new URL(self.origin).hostname;
   } catch {
     return '';
-  }
-}
-
-/**
- * Builds the knowledge-base matcher before the first highlight chunk, under its own User Timing measure:
- * a one-off cost (tens of milliseconds) that is the knowledge base's, not the page's highlighting.
- */
-function warmMatcher(): void {
-  performance.mark('libya-lens:matcher-build:start');
-  getMatcher();
-  try {
-    performance.measure('libya-lens:matcher-build', 'libya-lens:matcher-build:start');
-  } catch {
-    // Diagnostics only.
   }
 }
 
@@ -50,8 +37,14 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       enabled = on;
       if (!enabled) return highlighter.stop();
-      warmMatcher();
-      highlighter.start();
+      // Compiling the knowledge base is one-off work of ~50–150 ms: done in idle slices, so that no page
+      // gets a long task from it, before the first highlight pass.
+      const matcher = getMatcher();
+      if (matcher.ready) highlighter.start();
+      else
+        void runInSlices((more) => matcher.build(more), 'libya-lens:highlight:matcher-build').then(() => {
+          if (enabled && !ctx.isInvalid) highlighter.start();
+        });
     };
     isSiteEnabled(host).then(apply, () => apply(true));
     const stopWatching = watchSite(host, apply);

@@ -175,3 +175,28 @@ export function isHot(state: BackOffState, now: number): boolean {
 export function notBefore(state: BackOffState, now: number): number {
   return isHot(state, now) ? state.lastProcessed + BACKOFF.HOT_INTERVAL_MS : now;
 }
+
+/**
+ * Runs `step` in idle slices of CHUNK_BUDGET_MS until it reports done, each slice under a User Timing
+ * measure `name`: for one-off work too big for one task, such as compiling the knowledge base.
+ */
+export function runInSlices(
+  step: (more: () => boolean) => boolean,
+  name: string,
+  host: SchedulerHost = browserHost(),
+): Promise<void> {
+  return new Promise((resolve) => {
+    const slice = () => {
+      const start = host.now();
+      const done = step(() => host.now() - start < CHUNK_BUDGET_MS);
+      try {
+        performance.measure(name, { start, end: host.now() });
+      } catch {
+        // User Timing is diagnostics; a page that replaced `performance` must not stop the work.
+      }
+      if (done) resolve();
+      else host.requestIdle(slice, IDLE_TIMEOUT_MS);
+    };
+    host.requestIdle(slice, IDLE_TIMEOUT_MS);
+  });
+}

@@ -50,8 +50,11 @@ export function getEntityInfo(id: string): EntityInfo | undefined {
   return entity && toEntityInfo(entity);
 }
 
-/** Built on first use (a few milliseconds), then shared. */
+/**
+ * The shared matcher, created deferred: its aliases are compiled by `matcher.build()` slices (the content
+ * script does this at idle time) or all at once by the first `find()`.
+ */
 export function getMatcher(): Matcher {
-  matcher ??= new Matcher({ entities, sharedAliases });
+  matcher ??= new Matcher({ entities, sharedAliases }, { deferred: true });
   return matcher;
 }

@@ -179,3 +179,22 @@ describe('Matcher', () => {
     expect(keyOf("Haftar's")).toBe('haftar');
   });
 });
+
+describe('Matcher built in slices', () => {
+  it('builds a little at a time and then finds exactly what a matcher built at once finds', () => {
+    const sliced = new Matcher({ entities: kb }, { deferred: true });
+    expect(sliced.ready).toBe(false);
+    let slices = 0;
+    while (!sliced.build(() => false)) slices++;
+    expect(slices).toBe(kb.length - 1);
+    const text = 'Haftar’s LNA shelled Misurata; Turkish drones flew from Tripoli, not Tripoli, Lebanon.';
+    expect(sliced.find(text)).toEqual(matcher.find(text));
+  });
+
+  it('a find() before the slices are done builds the rest at once', () => {
+    const lazy = new Matcher({ entities: kb }, { deferred: true });
+    lazy.build(() => false);
+    expect(lazy.find('Watiya and Zawiya').map((m) => m.entityId)).toEqual(['place:watiya', 'place:zawiya']);
+    expect(lazy.ready).toBe(true);
+  });
+});

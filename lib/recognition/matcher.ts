@@ -82,43 +82,79 @@ function expandCompounds(tokens: Token[]): Token[] {
   return out;
 }
 
+export interface MatcherOptions {
+  /**
+   * Compile the aliases only when `build()` is called (in slices) or on the first `find()`. Building
+   * takes ~50–150 ms in a cold content script: one long task on every page, unless sliced.
+   */
+  deferred?: boolean;
+}
+
 export class Matcher {
   private readonly root = new Map<string, TrieNode>();
   /** hashLower of every word that can start a name (and of compounds), for the allocation-free scan. */
-  private readonly startHashes = new Set<number>();
-  /** Normalised alias keys claimed by more than one entity and not settled by a shared-alias rule. */
-  readonly conflicts: AliasConflict[] = [];
-  readonly aliasCount: number;
+  private readonly startHashes = new Set<number>(Object.keys(COMPOUNDS).map((w) => hashLower(w, 0, w.length)));
+  private readonly winners = new Map<string, string>();
+  private readonly claimed = new Map<string, Set<string>>();
+  private readonly queue: readonly Entity[];
+  private built = 0;
+  private count = 0;
 
-  constructor(input: MatcherInput) {
-    const winners = new Map<string, string>();
-    for (const rule of input.sharedAliases ?? []) winners.set(keyOf(rule.alias), rule.winner);
-    const claimed = new Map<string, Set<string>>();
-    let count = 0;
-    for (const entity of input.entities) {
-      // The canonical name is an alias too, unless an alias already spells it (with its rules: a
-      // case-exact "Chad" must not come back in through the name).
-      const nameKey = keyOf(entity.name);
-      const compiledAliases = entity.aliases.map((spec) => this.compile(entity, spec));
-      const named = compiledAliases.some((c) => c?.keys[0]!.join(' ') === nameKey);
-      if (!named) compiledAliases.push(this.compile(entity, entity.name));
-      for (const compiled of compiledAliases) {
-        if (!compiled) continue;
-        const { alias, keys } = compiled;
-        const mainKey = keys[0]!.join(' ');
-        const owners = claimed.get(mainKey) ?? new Set();
-        owners.add(entity.id);
-        claimed.set(mainKey, owners);
-        const winner = winners.get(mainKey);
-        if (winner && winner !== entity.id) continue;
-        for (const key of keys) this.insert(key, alias);
-        count++;
-      }
+  constructor(input: MatcherInput, options: MatcherOptions = {}) {
+    for (const rule of input.sharedAliases ?? []) this.winners.set(keyOf(rule.alias), rule.winner);
+    this.queue = input.entities;
+    if (!options.deferred) this.build();
+  }
+
+  get ready(): boolean {
+    return this.built >= this.queue.length;
+  }
+
+  /**
+   * Compiles entities until `more()` returns false (checked after each one) or all are done; returns
+   * whether the matcher is complete. Lets a page build it in idle slices.
+   */
+  build(more: () => boolean = () => true): boolean {
+    while (this.built < this.queue.length) {
+      this.add(this.queue[this.built++]!);
+      if (!more()) break;
     }
-    this.aliasCount = count;
-    for (const word of [...this.root.keys(), ...Object.keys(COMPOUNDS)]) this.startHashes.add(hashLower(word, 0, word.length));
-    for (const [key, owners] of claimed) {
-      if (owners.size > 1 && !winners.has(key)) this.conflicts.push({ key, entityIds: [...owners] });
+    return this.ready;
+  }
+
+  get aliasCount(): number {
+    this.build();
+    return this.count;
+  }
+
+  /** Normalised alias keys claimed by more than one entity and not settled by a shared-alias rule. */
+  get conflicts(): AliasConflict[] {
+    this.build();
+    const conflicts: AliasConflict[] = [];
+    for (const [key, owners] of this.claimed) {
+      if (owners.size > 1 && !this.winners.has(key)) conflicts.push({ key, entityIds: [...owners] });
+    }
+    return conflicts;
+  }
+
+  private add(entity: Entity): void {
+    // The canonical name is an alias too, unless an alias already spells it (with its rules: a
+    // case-exact "Chad" must not come back in through the name).
+    const nameKey = keyOf(entity.name);
+    const compiledAliases = entity.aliases.map((spec) => this.compile(entity, spec));
+    const named = compiledAliases.some((c) => c?.keys[0]!.join(' ') === nameKey);
+    if (!named) compiledAliases.push(this.compile(entity, entity.name));
+    for (const compiled of compiledAliases) {
+      if (!compiled) continue;
+      const { alias, keys } = compiled;
+      const mainKey = keys[0]!.join(' ');
+      const owners = this.claimed.get(mainKey) ?? new Set();
+      owners.add(entity.id);
+      this.claimed.set(mainKey, owners);
+      const winner = this.winners.get(mainKey);
+      if (winner && winner !== entity.id) continue;
+      for (const key of keys) this.insert(key, alias);
+      this.count++;
     }
   }
 
@@ -149,6 +185,7 @@ export class Matcher {
   }
 
   private insert(key: string[], alias: CompiledAlias): void {
+    this.startHashes.add(hashLower(key[0]!, 0, key[0]!.length));
     let level = this.root;
     let node: TrieNode | undefined;
     for (const part of key) {
@@ -166,6 +203,7 @@ export class Matcher {
 
   /** Every alias occurrence in `text`, left to right, non-overlapping, longest match at each position. */
   find(text: string): TextMatch[] {
+    this.build();
     const matches: TextMatch[] = [];
     const word: WordBounds = { start: 0, end: 0 };
     let prevStart = -1;
