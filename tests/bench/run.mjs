@@ -1,0 +1,181 @@
+// `npm run bench`: how much main-thread time Libya Lens spends painting a very long page, next to the classic
+// approach (mark.js wrapping every match in <mark>, with ONE combined regular expression over all KB terms).
+// Prints figures only: there are no pass/fail thresholds here.
+//
+//   (a) the generated ~60,000-word live blog, loaded in headless Chromium with the extension: the extension's own
+//       libya-lens:highlight User Timing measures, ranges painted, long tasks during load;
+//   (b) the same page without the extension, mark.js injected, one markRegExp call timed;
+//   (c) a side-by-side table, and the content-script bundle size.
+//
+// Later measurements (e.g. clip-to-store timings) are added to EXTENSION_SCENARIOS below: each scenario gets the
+// loaded page and returns rows for the table.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildDir, ensureBuilds, ROOT } from '../browser/build.mjs';
+import { findChromium, launchChromium } from '../browser/launch.mjs';
+import { probe, sleep, waitForSettled } from '../browser/page.mjs';
+import { startServer } from '../browser/server.mjs';
+import { generateLiveBlog, kbTerms } from './generate.mjs';
+
+const MARK_JS = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
+
+// Records every long task (> 50 ms) on the page's main thread from the first moment, content scripts included.
+const LONGTASK_OBSERVER = `
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) { window.__longTasks = null; }
+`;
+
+const ms = (value) => (value === undefined || value === null || Number.isNaN(value) ? '—' : `${value.toFixed(1)} ms`);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function longTasks(page, since = 0) {
+  const tasks = (await page.evaluate('window.__longTasks')) ?? [];
+  const after = tasks.filter((t) => t.start >= since);
+  return { count: after.length, longest: after.reduce((m, t) => Math.max(m, t.duration), 0), total: after.reduce((s, t) => s + t.duration, 0) };
+}
+
+/** (a) The page with the extension: wait until the measures stop growing, then read them back. */
+async function highlightOnLoad({ page }) {
+  const started = Date.now();
+  const ranges = await waitForSettled(page, { quietMs: 1000, timeoutMs: 180_000, allowEmpty: true });
+  const stats = await probe(page, 'P.measureStats()');
+  const tasks = await longTasks(page);
+  const counts = await page.evaluate(`(() => {
+    const out = {};
+    for (const name of CSS.highlights.keys()) if (name.startsWith('libya-lens')) out[name] = CSS.highlights.get(name).size;
+    return out;
+  })()`);
+  return {
+    settledAfter: Date.now() - started,
+    rows: [
+      ['main-thread work (measures / markRegExp)', ms(stats.total)],
+      ['calls', String(stats.count)],
+      ['longest call', ms(stats.max)],
+      ['done at (ms after navigation start)', ms(stats.lastEnd)],
+      ['highlighted ranges / <mark>s', `${ranges} (${Object.entries(counts).map(([k, v]) => `${k.replace('libya-lens-', '')} ${v}`).join(', ')})`],
+      ['longest main-thread task', ms(tasks.longest)],
+      ['long tasks > 50 ms', `${tasks.count} (${ms(tasks.total)} in all)`],
+      ['elements added to the page', String(await page.evaluate('document.querySelectorAll("mark").length'))],
+    ],
+  };
+}
+
+/**
+ * Extension point: measurements made on the page after the extension has painted it, run in order.
+ * Each receives { page, context, worker, extensionId, url } and returns { rows: [label, value][] }.
+ * TODO: clip-to-store timings (clip a paragraph, time until it is stored in the background's IndexedDB).
+ */
+export const EXTENSION_SCENARIOS = [highlightOnLoad];
+
+/** (b) The same page without the extension; mark.js with one combined regular expression. */
+async function markJsBaseline({ page, terms }) {
+  const escaped = [...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const source = `(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`;
+  await page.addScriptTag({ path: MARK_JS });
+  const before = await page.evaluate('performance.now()');
+  const result = await page.evaluate(`(() => new Promise((done) => {
+    const re = new RegExp(${JSON.stringify(source)}, 'giu');
+    const t0 = performance.now();
+    new Mark(document.body).markRegExp(re, {
+      done: (count) => done({ duration: performance.now() - t0, count, t0 }),
+    });
+  }))()`);
+  await sleep(500); // let the long-task observer deliver
+  const tasks = await longTasks(page, before);
+  return {
+    rows: [
+      ['main-thread work (measures / markRegExp)', ms(result.duration)],
+      ['calls', '1 (markRegExp)'],
+      ['longest call', ms(result.duration)],
+      ['done at (ms after navigation start)', '—'],
+      ['highlighted ranges / <mark>s', String(result.count)],
+      ['longest main-thread task', `${ms(tasks.longest)} (from markRegExp)`],
+      ['long tasks > 50 ms', `${tasks.count} (${ms(tasks.total)} in all)`],
+      ['elements added to the page', String(await page.evaluate('document.querySelectorAll("mark").length'))],
+    ],
+    pattern: source.length,
+  };
+}
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (cells) => cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' │ ');
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  if (!findChromium()) {
+    console.error('No Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH).');
+    process.exit(1);
+  }
+  ensureBuilds(['chrome']);
+  const page = generateLiveBlog({ root: ROOT });
+  const terms = kbTerms(ROOT);
+  console.log(`Generated live blog: ${page.words.toLocaleString('en')} words in ${page.posts} posts, ${page.names.toLocaleString('en')} KB names written, ${(page.html.length / 1024).toFixed(0)} KB of HTML`);
+  if (!page.kbEntries) console.log('  (lib/kb/data is empty: the page uses a small fallback list of names)');
+  console.log(`KB alias terms for the mark.js pattern: ${terms.length}`);
+
+  const server = await startServer({ pages: { '/bench-liveblog.html': page.html } });
+  const url = server.url('bench-liveblog.html');
+  const columns = [];
+  const labels = [];
+  try {
+    // (a) with the extension
+    const lens = await launchChromium({ extensionDir: buildDir('chrome') });
+    try {
+      await lens.context.addInitScript({ content: LONGTASK_OBSERVER });
+      const tab = await lens.context.newPage();
+      await tab.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      const rows = [];
+      for (const scenario of EXTENSION_SCENARIOS) {
+        const result = await scenario({ page: tab, context: lens.context, worker: lens.worker, extensionId: lens.extensionId, url });
+        rows.push(...result.rows);
+        if (result.settledAfter !== undefined) console.log(`Extension settled ${(result.settledAfter / 1000).toFixed(1)} s after load (1 s without new measures)`);
+      }
+      labels.push(...rows.map((r) => r[0]));
+      columns.push(rows.map((r) => r[1]));
+    } finally {
+      await lens.close();
+    }
+
+    // (b) without the extension: page load alone, then mark.js
+    const plain = await launchChromium();
+    try {
+      await plain.context.addInitScript({ content: LONGTASK_OBSERVER });
+      const tab = await plain.context.newPage();
+      await tab.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      await sleep(1000);
+      const pageAlone = await longTasks(tab);
+      console.log(`Page alone (no extension): longest task ${ms(pageAlone.longest)}, ${pageAlone.count} long tasks > 50 ms`);
+      const mark = await markJsBaseline({ page: tab, terms: terms.length ? terms : ['Tripoli', 'Haftar'] });
+      console.log(`mark.js pattern: ${mark.pattern.toLocaleString('en')} characters, flags giu, Unicode word boundaries`);
+      const byLabel = new Map(mark.rows);
+      columns.push(labels.map((label) => byLabel.get(label) ?? '—'));
+    } finally {
+      await plain.close();
+    }
+  } finally {
+    await server.close();
+  }
+
+  // (c) side by side
+  console.log('\n' + table(['', 'Libya Lens (CSS highlights)', 'mark.js (one RegExp)'], labels.map((label, i) => [label, columns[0]?.[i], columns[1]?.[i]])));
+
+  const bundle = join(buildDir('chrome'), 'content-scripts/content.js');
+  if (existsSync(bundle)) {
+    const raw = readFileSync(bundle);
+    console.log(`\nContent script ${bundle.slice(ROOT.length)}: ${kb(statSync(bundle).size)} raw, ${kb(gzipSync(raw, { level: 9 }).length)} gzip`);
+  } else {
+    console.log(`\nContent script bundle not found at ${bundle}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+// `npm run demo`: builds the Chrome extension, serves the fixtures on 127.0.0.1 and opens the demo article in
+// Chromium with the extension loaded. With a display the browser window stays open until you close it; without
+// one ($DISPLAY and $WAYLAND_DISPLAY unset) it runs headless, saves tests/.artifacts/demo.png, prints the
+// highlighted names and exits. Works offline.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDir, ensureBuilds, ROOT } from './browser/build.mjs';
+import { findChromium, launchChromium } from './browser/launch.mjs';
+import { paintedTexts, waitForSettled } from './browser/page.mjs';
+import { startServer } from './browser/server.mjs';
+
+if (!findChromium()) {
+  console.error('No Chromium found. Install Debian\'s "chromium" package (apt-get install -y chromium), or set CHROMIUM_PATH to chromium, chromium-browser or google-chrome.');
+  process.exit(1);
+}
+ensureBuilds(['chrome']);
+
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const server = await startServer();
+const url = server.url('demo-article.html');
+const chrome = await launchChromium({ extensionDir: buildDir('chrome'), headless: !headed });
+console.log(`Libya Lens ${chrome.extensionId} loaded in ${chrome.executablePath}${headed ? '' : ' (headless: no display)'}`);
+console.log(`Demo article: ${url}`);
+
+const [blank] = chrome.context.pages();
+const page = blank ?? (await chrome.context.newPage());
+await page.goto(url);
+
+if (headed) {
+  console.log('Close the browser window to end the demo.');
+  const finish = async () => {
+    await chrome.close();
+    await server.close();
+    process.exit(0);
+  };
+  chrome.context.on('close', () => void finish());
+  process.on('SIGINT', () => void finish());
+  process.on('SIGTERM', () => void finish());
+} else {
+  let code = 0;
+  try {
+    await page.waitForFunction('window.__lateUpdateInserted === true');
+    const count = await waitForSettled(page, { timeoutMs: 30_000, allowEmpty: true });
+    const dir = join(ROOT, 'tests/.artifacts');
+    mkdirSync(dir, { recursive: true });
+    const shot = join(dir, 'demo.png');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: shot });
+    const painted = await paintedTexts(page);
+    console.log(`\n${count} highlighted ranges. Names by highlight:`);
+    for (const [name, texts] of Object.entries(painted)) console.log(`  ${name}: ${texts.join(', ') || '(none)'}`);
+    if (!count) console.log('  (nothing highlighted: is the content script built and matching http pages?)');
+    console.log(`\nScreenshot: ${shot}`);
+  } catch (error) {
+    console.error(error);
+    code = 1;
+  } finally {
+    await chrome.close();
+    await server.close();
+  }
+  process.exit(code);
+}
