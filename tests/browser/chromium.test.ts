@@ -254,6 +254,11 @@ describe('demo article (lib/highlight: painting; lib/kb: names)', () => {
         'focus moves on "Previous mention"',
       );
       expect(back.order, 'previous mention lies before the one focused').toBe(-1);
+      await waitFor(
+        async () => (await probe<Array<{ inView: boolean }>>(page, 'P.focus()')).some((f) => f.inView),
+        'the focused mention is scrolled into the viewport',
+        3000,
+      );
       // The focus highlight only ever holds one range.
       expect((await probe<Focus[]>(page, 'P.focus()')).length).toBe(1);
       await page.mouse.move(5, 5);
@@ -296,6 +301,11 @@ describe('demo article (lib/highlight: painting; lib/kb: names)', () => {
       }
       console.log(`[chromium] entity list keyboard path: ${log.join(' → ')}`);
       expect(focused, `Enter on a list entry put a mention in libya-lens-focus. Focus path: ${log.join(' → ')}`).toBe(true);
+      await waitFor(
+        async () => (await probe<Array<{ inView: boolean }>>(page, 'P.focus()')).some((f) => f.inView),
+        'the focused mention is scrolled into the viewport',
+        3000,
+      );
       await page.screenshot({ path: artifact('chromium-entity-list.png') });
       await page.keyboard.press('Escape');
     });

@@ -145,6 +145,8 @@ globalThis.__lensProbe ??= (() => {
         r.startContainer === state.picked.startContainer &&
         r.startOffset === state.picked.startOffset;
       d.order = state.picked ? Math.sign(r.compareBoundaryPoints(Range.START_TO_START, state.picked)) : 0;
+      const box = r.getBoundingClientRect();
+      d.inView = box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
       return d;
     });
   };
