@@ -140,6 +140,10 @@ export class Highlighter implements HighlightController {
     return this.store.all();
   }
 
+  hasMentions(): boolean {
+    return this.store.size > 0;
+  }
+
   entities(): Array<{ entity: EntityInfo; count: number }> {
     return this.store.entities((id) => this.entity(id));
   }

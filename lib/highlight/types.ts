@@ -21,6 +21,8 @@ export interface MentionIndex {
   mentionAt(node: Node, offset: number): Mention | undefined;
   /** Every live mention of an entity, in document order. */
   mentionsOf(entityId: string): Mention[];
+  /** Whether anything is painted: cheap, for callers that wait for the first name. */
+  hasMentions(): boolean;
   /** Every entity on the page with its mention count, most mentioned first. */
   entities(): Array<{ entity: EntityInfo; count: number }>;
   /** Entity details by id (KB or NER-found). */

@@ -47,6 +47,7 @@ export function fakeIndex(doc: Document, entities: EntityInfo[]): FakeIndex {
     mentionAt: (node, offset) =>
       all.find((m) => m.range.startContainer === node && m.range.startOffset <= offset && offset < m.range.endOffset),
     mentionsOf: (entityId) => all.filter((m) => m.entityId === entityId),
+    hasMentions: () => all.length > 0,
     entities: () => {
       const counts = new Map<string, number>();
       for (const m of all) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);

@@ -30,10 +30,13 @@ export function initPageUi(
     return mounted.list;
   };
 
+  // Mentions, not entities(): this runs on every change until the first name appears, and building the
+  // entity summaries is work the page does not need yet.
+  const hasMentions = () => index.hasMentions();
   const stopWatching = index.onChange(() => {
-    if (!mounted && index.entities().length > 0) mount();
+    if (!mounted && hasMentions()) mount();
   });
-  if (index.entities().length > 0) mount();
+  if (hasMentions()) mount();
 
   const dispose = () => {
     stopWatching();
