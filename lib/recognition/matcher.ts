@@ -1,6 +1,6 @@
 import type { AliasSpec, Entity, EntityKind, SharedAliasRule } from '../kb/types';
 import { COMMON_WORDS } from './common-words';
-import { hashLower, isPlainWord, nextWord, tokenize, type Token, type WordBounds } from './normalize';
+import { hashLower, HYPHEN_ARTICLES, isPlainWord, nextWord, tokenize, type Token, type WordBounds } from './normalize';
 import type { TextMatch } from './types';
 
 /**
@@ -88,6 +88,8 @@ export interface MatcherOptions {
    * takes ~50–150 ms in a cold content script: one long task on every page, unless sliced.
    */
   deferred?: boolean;
+  /** Send every word down the full tokeniser path: the reference the scan's shortcuts are tested against. */
+  noShortcuts?: boolean;
 }
 
 export class Matcher {
@@ -99,8 +101,10 @@ export class Matcher {
   private readonly queue: readonly Entity[];
   private built = 0;
   private count = 0;
+  private readonly shortcuts: boolean;
 
   constructor(input: MatcherInput, options: MatcherOptions = {}) {
+    this.shortcuts = !options.noShortcuts;
     for (const rule of input.sharedAliases ?? []) this.winners.set(keyOf(rule.alias), rule.winner);
     this.queue = input.entities;
     if (!options.deferred) this.build();
@@ -206,12 +210,18 @@ export class Matcher {
     this.build();
     const matches: TextMatch[] = [];
     const word: WordBounds = { start: 0, end: 0 };
+    const after: WordBounds = { start: 0, end: 0 };
     let prevStart = -1;
     let i = 0;
     // Most words of a page start no name: a cheap scan skips them, and only a word that could start a
     // name gets the full tokeniser, over a window around it.
     while (nextWord(text, i, word)) {
-      if (!isPlainWord(text, word.start, word.end) || this.startHashes.has(hashLower(text, word.start, word.end))) {
+      const plain = isPlainWord(text, word.start, word.end);
+      if (
+        !this.shortcuts ||
+        !plain ||
+        (this.startHashes.has(hashLower(text, word.start, word.end)) && !this.cannotStartHere(text, word, after))
+      ) {
         const match = this.matchAt(text, prevStart >= 0 ? prevStart : word.start, word.start);
         if (match) {
           matches.push(match);
@@ -224,6 +234,29 @@ export class Matcher {
       i = word.end;
     }
     return matches;
+  }
+
+  /**
+   * For a plain word that starts some alias: true when it certainly starts none here, because its one-word
+   * aliases are case-exact or capitalised-only and it is written otherwise ("is", "turkey") and the next
+   * word cannot continue a longer name. Spares the tokeniser the commonest false starts; anything less
+   * than certain (articles, punctuation, unusual words) goes to the full path.
+   */
+  private cannotStartHere(text: string, word: WordBounds, next: WordBounds): boolean {
+    const raw = text.slice(word.start, word.end);
+    const node = this.root.get(raw.toLowerCase());
+    if (!node) return !COMPOUNDS[raw.toLowerCase()];
+    const lowerInitial = raw[0] === raw[0]!.toLowerCase();
+    const fails = (a: CompiledAlias) =>
+      (a.exactLetters !== undefined && a.exactLetters !== raw) || (a.needsCapital && lowerInitial);
+    if (node.aliases && !node.aliases.every(fails)) return false;
+    if (!node.next) return true;
+    if (!nextWord(text, word.end, next)) return true;
+    if (!isPlainWord(text, next.start, next.end)) return false;
+    if (!PHRASE_GAP.test(text.slice(word.end, next.start))) return true;
+    const norm = text.slice(next.start, next.end).toLowerCase();
+    if (HYPHEN_ARTICLES.has(norm) || COMPOUNDS[norm]) return false;
+    return !node.next.has(norm);
   }
 
   /**
