@@ -50,6 +50,11 @@ interface BlockState {
   /** Knowledge-base matches of the last pass by run text: unchanged runs are not searched again. */
   matches: Map<string, TextMatch[]>;
   backoff: BackOffState;
+  /**
+   * The block's runs as last read, kept until a mutation dirties the block: a block queued again only
+   * because its NER answer arrived is not walked a second time.
+   */
+  collected?: ReturnType<typeof collectBlock>;
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
@@ -207,6 +212,7 @@ export class Highlighter implements HighlightController {
     for (const node of changes.forbiddenAdds) this.unpaintSubtree(node);
     for (const root of changes.restructured) {
       const state = this.states.get(root);
+      if (state) state.collected = undefined;
       if (state) for (const painted of [...state.painted.values()]) if (painted.spans.length > 1) this.takeDown(painted);
     }
     if (changes.removedElements) this.needsSweep = true;
@@ -215,7 +221,10 @@ export class Highlighter implements HighlightController {
     for (const [root, deep] of changes.dirty) {
       // One batch is one change as far as back-off goes (a move is two records).
       const state = this.states.get(root);
-      if (state) noteDirty(state.backoff, now);
+      if (state) {
+        noteDirty(state.backoff, now);
+        state.collected = undefined;
+      }
       work = this.queue.add(root, deep, now) || work;
     }
     if (work) this.runner.kick();
@@ -244,14 +253,16 @@ export class Highlighter implements HighlightController {
       this.dropState(root);
       return;
     }
-    const { runs, nested } = collectBlock(root);
+    let state = this.states.get(root);
+    if (!state) this.states.set(root, (state = { painted: new Map(), matches: new Map(), backoff: newBackOffState() }));
+    const collected = (!deep && state.collected) || collectBlock(root);
+    state.collected = collected;
+    const { runs, nested } = collected;
     for (let i = nested.length - 1; i >= 0; i--) {
       const child = nested[i]!;
       if (child.nodeType === 11) this.observeShadowRoot(child as ShadowRoot);
       if (deep || !this.states.has(child)) this.queue.add(child, true, now);
     }
-    let state = this.states.get(root);
-    if (!state) this.states.set(root, (state = { painted: new Map(), matches: new Map(), backoff: newBackOffState() }));
     const hot = isHot(state.backoff, now);
     const matches = new Map<string, TextMatch[]>();
     const planned: PlannedRange[] = [];
