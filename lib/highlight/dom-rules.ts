@@ -105,6 +105,25 @@ export function contextOf(node: Node): Context {
 }
 
 /**
+ * `contextOf(node).kind === 'ok'` for a block or shadow root, remembering each ancestor's verdict in
+ * `memo`: one chunk of work checks hundreds of sibling blocks under the same ancestors. Valid only while
+ * the page cannot change, i.e. within one synchronous chunk.
+ */
+export function isClearPath(node: Node, memo: Map<Node, boolean>): boolean {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  let verdict: boolean;
+  if (node.nodeType === 1) {
+    const el = node as Element;
+    verdict = !el.hasAttribute(UI_HOST_ATTR) && roleOf(el) !== 'skip' && !!el.parentNode && isClearPath(el.parentNode, memo);
+  } else if (isShadowRoot(node)) verdict = isClearPath(node.host, memo);
+  else if (node.nodeType === 9) verdict = (node as Document).designMode !== 'on';
+  else verdict = !!node.parentNode && isClearPath(node.parentNode, memo);
+  memo.set(node, verdict);
+  return verdict;
+}
+
+/**
  * Nodes whose insertion or removal never needs a block re-read: comments (never part of a run) and the
  * extension's own UI hosts (mounted at the top of the page, never inside a line of text).
  */

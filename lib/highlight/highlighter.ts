@@ -1,6 +1,6 @@
 import type { EntityInfo, TextMatch } from '../recognition/types';
 import { BlockQueue } from './block-queue';
-import { contextOf, type BlockRoot } from './dom-rules';
+import { isClearPath, type BlockRoot } from './dom-rules';
 import { MentionStore, type PaintedMention } from './mention-store';
 import { readMutations } from './mutations';
 import { isNerCandidate, NerQueue, type NerFunction } from './ner';
@@ -237,19 +237,20 @@ export class Highlighter implements HighlightController {
     if (this.needsSweep) this.sweep();
     this.queue.release(this.host.now(), this.forcing);
     let processed = 0;
+    const paths = new Map<Node, boolean>();
     while (processed === 0 || this.host.now() < deadline) {
       const now = this.host.now();
       const next = this.queue.next(now, this.forcing);
       if (!next) break;
-      this.processBlock(next.root, next.deep, now);
+      this.processBlock(next.root, next.deep, now, paths);
       processed++;
     }
     this.ner?.flush();
     return this.queue.due > 0;
   }
 
-  private processBlock(root: BlockRoot, deep: boolean, now: number): void {
-    if (!root.isConnected || contextOf(root).kind !== 'ok') {
+  private processBlock(root: BlockRoot, deep: boolean, now: number, paths: Map<Node, boolean>): void {
+    if (!root.isConnected || !isClearPath(root, paths)) {
       this.dropState(root);
       return;
     }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { contextOf, roleOf } from './dom-rules';
+import { contextOf, isClearPath, roleOf } from './dom-rules';
 import { planRun } from './plan';
 import { collectBlock, type TextRun } from './runs';
 
@@ -84,6 +84,24 @@ describe('contextOf', () => {
     expect(['p', 'li', 'td', 'h2', 'button'].map((t) => roleOf(el(t)))).toEqual(['block', 'block', 'block', 'block', 'block']);
     expect(['b', 'a', 'span', 'x-widget'].map((t) => roleOf(el(t)))).toEqual(['inline', 'inline', 'inline', 'inline']);
     expect(['br', 'img', 'code', 'kbd', 'script', 'iframe', 'canvas'].map((t) => roleOf(el(t)))).toEqual(Array(7).fill('skip'));
+  });
+});
+
+describe('isClearPath', () => {
+  test("agrees with contextOf for every block and shadow root, whatever the order they are asked in", () => {
+    const root = block(
+      '<article><p id="p">A <b>bold</b> word</p><div contenteditable><p>x</p><div contenteditable="false"><p>z</p></div></div>' +
+        '<div data-libya-lens-ui><p>y</p></div><ul><li>one</li><li><svg><text>t</text></svg></li></ul>' +
+        '<textarea>q</textarea><x-card></x-card><blockquote><p>deep <i>in</i></p></blockquote></article>',
+    );
+    root.querySelector('x-card')!.attachShadow({ mode: 'open' }).append('Sirte');
+    const nodes: Node[] = [...root.querySelectorAll('*'), root.querySelector('x-card')!.shadowRoot!];
+    const memo = new Map<Node, boolean>();
+    for (const node of [...nodes].reverse()) {
+      expect(isClearPath(node, memo), (node as Element).outerHTML ?? 'shadow root').toBe(contextOf(node).kind === 'ok');
+    }
+    document.designMode = 'on';
+    expect(isClearPath(root.querySelector('#p')!, new Map())).toBe(false);
   });
 });
 
