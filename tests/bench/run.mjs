@@ -52,6 +52,7 @@ async function highlightOnLoad({ page }) {
   })()`);
   return {
     settledAfter: Date.now() - started,
+    total: stats.total,
     rows: [
       ['main-thread work (measures / markRegExp)', ms(stats.total)],
       ['calls', String(stats.count)],
@@ -88,6 +89,7 @@ async function markJsBaseline({ page, terms }) {
   await sleep(500); // let the long-task observer deliver
   const tasks = await longTasks(page, before);
   return {
+    total: result.duration,
     rows: [
       ['main-thread work (measures / markRegExp)', ms(result.duration)],
       ['calls', '1 (markRegExp)'],
@@ -108,23 +110,12 @@ function table(headers, rows) {
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
 }
 
-async function main() {
-  if (!findChromium()) {
-    console.error('No Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH).');
-    process.exit(1);
-  }
-  ensureBuilds(['chrome']);
-  const page = generateLiveBlog({ root: ROOT });
-  const terms = kbTerms(ROOT);
-  console.log(`Generated live blog: ${page.words.toLocaleString('en')} words in ${page.posts} posts, ${page.names.toLocaleString('en')} KB names written, ${(page.html.length / 1024).toFixed(0)} KB of HTML`);
-  if (!page.kbEntries) console.log('  (lib/kb/data is empty: the page uses a small fallback list of names)');
-  console.log(`KB alias terms for the mark.js pattern: ${terms.length}`);
-
-  const server = await startServer({ pages: { '/bench-liveblog.html': page.html } });
-  const url = server.url('bench-liveblog.html');
+/** One round: the page with the extension, then the page with mark.js; prints the table, returns the totals. */
+async function benchRound(url, terms) {
   const columns = [];
+  const roundTotals = { lens: NaN, mark: NaN };
   const labels = [];
-  try {
+  {
     // (a) with the extension
     const lens = await launchChromium({ extensionDir: buildDir('chrome') });
     try {
@@ -135,6 +126,7 @@ async function main() {
       for (const scenario of EXTENSION_SCENARIOS) {
         const result = await scenario({ page: tab, context: lens.context, worker: lens.worker, extensionId: lens.extensionId, url });
         rows.push(...result.rows);
+        if (scenario === highlightOnLoad) roundTotals.lens = result.total;
         if (result.settledAfter !== undefined) console.log(`Extension settled ${(result.settledAfter / 1000).toFixed(1)} s after load (1 s without new measures)`);
       }
       labels.push(...rows.map((r) => r[0]));
@@ -154,17 +146,51 @@ async function main() {
       console.log(`Page alone (no extension): longest task ${ms(pageAlone.longest)}, ${pageAlone.count} long tasks > 50 ms`);
       const mark = await markJsBaseline({ page: tab, terms: terms.length ? terms : ['Tripoli', 'Haftar'] });
       console.log(`mark.js pattern: ${mark.pattern.toLocaleString('en')} characters, flags giu, Unicode word boundaries`);
+      roundTotals.mark = mark.total;
       const byLabel = new Map(mark.rows);
       columns.push(labels.map((label) => byLabel.get(label) ?? '—'));
     } finally {
       await plain.close();
     }
-  } finally {
-    await server.close();
   }
 
   // (c) side by side
   console.log('\n' + table(['', 'Libya Lens (CSS highlights)', 'mark.js (one RegExp)'], labels.map((label, i) => [label, columns[0]?.[i], columns[1]?.[i]])));
+
+  return roundTotals;
+}
+
+async function main() {
+  if (!findChromium()) {
+    console.error('No Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH).');
+    process.exit(1);
+  }
+  ensureBuilds(['chrome']);
+  const page = generateLiveBlog({ root: ROOT });
+  const terms = kbTerms(ROOT);
+  console.log(`Generated live blog: ${page.words.toLocaleString('en')} words in ${page.posts} posts, ${page.names.toLocaleString('en')} KB names written, ${(page.html.length / 1024).toFixed(0)} KB of HTML`);
+  if (!page.kbEntries) console.log('  (lib/kb/data is empty: the page uses a small fallback list of names)');
+  console.log(`KB alias terms for the mark.js pattern: ${terms.length}`);
+
+  const server = await startServer({ pages: { '/bench-liveblog.html': page.html } });
+  const url = server.url('bench-liveblog.html');
+  // One machine, one run: timings wander by ±40 % between loads here, so both sides are measured
+  // ROUNDS times, alternating, and the medians are compared.
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const totals = { lens: [], mark: [] };
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      console.log(`\n── round ${round} of ${rounds} ──`);
+      const { lens, mark } = await benchRound(url, terms);
+      totals.lens.push(lens);
+      totals.mark.push(mark);
+    }
+  } finally {
+    await server.close();
+  }
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  console.log(`\nMain-thread work, median of ${rounds} rounds: Libya Lens ${ms(median(totals.lens))} ` +
+    `(rounds: ${totals.lens.map(ms).join(', ')}) vs mark.js ${ms(median(totals.mark))} (rounds: ${totals.mark.map(ms).join(', ')})`);
 
   const bundle = join(buildDir('chrome'), 'content-scripts/content.js');
   if (existsSync(bundle)) {
