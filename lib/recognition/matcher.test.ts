@@ -146,6 +146,12 @@ describe('Matcher', () => {
     expect(found('اشتباكات في طرابلس')).toEqual([['طرابلس', 'place:tripoli']]);
   });
 
+  it('is not confused by words that are names of object properties', () => {
+    expect(found("the constructor's toString and __proto__ hasOwnProperty’s valueOf in Tripoli")).toEqual([
+      ['Tripoli', 'place:tripoli'],
+    ]);
+  });
+
   it('never matches inside a longer word', () => {
     expect(found('Lnaxyz Tripolitania ISISx')).toEqual([]);
   });

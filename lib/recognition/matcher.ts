@@ -36,12 +36,13 @@ const CONTEXT = 40;
 /** Words running together ("KhalifaHaftar", "baniwalid") are looked up as one token when this long. */
 const MIN_JOINED_LENGTH = 7;
 /** Compounds the press writes both ways: "airbase" / "air base", "oilfield" / "oil field". */
-const COMPOUNDS: Record<string, string[]> = {
-  airbase: ['air', 'base'],
-  oilfield: ['oil', 'field'],
-  airfield: ['air', 'field'],
-  seaport: ['sea', 'port'],
-};
+// A Map, not an object literal: page words such as "constructor" must not find Object.prototype.
+const COMPOUNDS: ReadonlyMap<string, string[]> = new Map([
+  ['airbase', ['air', 'base']],
+  ['oilfield', ['oil', 'field']],
+  ['airfield', ['air', 'field']],
+  ['seaport', ['sea', 'port']],
+]);
 
 /** Between two words of one name: spaces, hyphens, an optional possessive, or the dot of "U.S.". */
 const PHRASE_GAP = /^(?:['’]s)?[\s\u00a0\-‐‑‒–—'’]*$|^\.$/;
@@ -72,10 +73,10 @@ function compileRegexes(sources: string[] | undefined, where: string): RegExp[] 
 
 /** Splits compound tokens so "airbase" and "air base" are the same two tokens. */
 function expandCompounds(tokens: Token[]): Token[] {
-  if (!tokens.some((t) => COMPOUNDS[t.norm])) return tokens;
+  if (!tokens.some((t) => COMPOUNDS.has(t.norm))) return tokens;
   const out: Token[] = [];
   for (const t of tokens) {
-    const parts = COMPOUNDS[t.norm];
+    const parts = COMPOUNDS.get(t.norm);
     if (!parts) out.push(t);
     else for (const part of parts) out.push({ ...t, norm: part, letters: part });
   }
@@ -95,7 +96,7 @@ export interface MatcherOptions {
 export class Matcher {
   private readonly root = new Map<string, TrieNode>();
   /** hashLower of every word that can start a name (and of compounds), for the allocation-free scan. */
-  private readonly startHashes = new Set<number>(Object.keys(COMPOUNDS).map((w) => hashLower(w, 0, w.length)));
+  private readonly startHashes = new Set<number>([...COMPOUNDS.keys()].map((w) => hashLower(w, 0, w.length)));
   private readonly winners = new Map<string, string>();
   private readonly claimed = new Map<string, Set<string>>();
   private readonly queue: readonly Entity[];
@@ -245,7 +246,7 @@ export class Matcher {
   private cannotStartHere(text: string, word: WordBounds, next: WordBounds): boolean {
     const raw = text.slice(word.start, word.end);
     const node = this.root.get(raw.toLowerCase());
-    if (!node) return !COMPOUNDS[raw.toLowerCase()];
+    if (!node) return !COMPOUNDS.has(raw.toLowerCase());
     const lowerInitial = raw[0] === raw[0]!.toLowerCase();
     const fails = (a: CompiledAlias) =>
       (a.exactLetters !== undefined && a.exactLetters !== raw) || (a.needsCapital && lowerInitial);
@@ -255,7 +256,7 @@ export class Matcher {
     if (!isPlainWord(text, next.start, next.end)) return false;
     if (!PHRASE_GAP.test(text.slice(word.end, next.start))) return true;
     const norm = text.slice(next.start, next.end).toLowerCase();
-    if (HYPHEN_ARTICLES.has(norm) || COMPOUNDS[norm]) return false;
+    if (HYPHEN_ARTICLES.has(norm) || COMPOUNDS.has(norm)) return false;
     return !node.next.has(norm);
   }
 
