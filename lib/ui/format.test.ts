@@ -18,6 +18,11 @@ describe('format', () => {
     expect(aliasesToShow(many)).toEqual({ shown: ['haftar', 'a', 'b', 'c', 'd', 'e', 'f', 'g'], more: 3 });
   });
 
+  it('shows the shortest spellings before long permutations', () => {
+    const entity = { ...HAFTAR, aliases: ['Khalifa Belgasem Hiftar', 'Field Marshal Haftar', 'Hifter', 'Heftar'] };
+    expect(aliasesToShow(entity, 3)).toEqual({ shown: ['Hifter', 'Heftar', 'Khalifa Belgasem Hiftar'], more: 1 });
+  });
+
   it('sums up category and camp', () => {
     expect(entitySubtitle(HAFTAR)).toBe('person · LNA/east');
     expect(entitySubtitle(TRIPOLI)).toBe('city');

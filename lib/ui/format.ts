@@ -24,7 +24,11 @@ export function formatCoordinates(lat: number, lon: number): string {
   return `${part(lat, 'N', 'S')}, ${part(lon, 'E', 'W')}`;
 }
 
-/** Aliases worth showing: not the name itself, no repeats ignoring case, at most `max`. */
+/**
+ * Aliases worth showing: not the name itself, no repeats ignoring case, at most `max`, shortest (in words)
+ * first — the spelling variants a reader meets ("Hifter", "Heftar") before the long permutations of
+ * first names and titles ("Khalifa Belgasem Hiftar").
+ */
 export function aliasesToShow(entity: EntityInfo, max = 8): { shown: string[]; more: number } {
   const seen = new Set([entity.name.toLocaleLowerCase()]);
   const distinct: string[] = [];
@@ -34,6 +38,8 @@ export function aliasesToShow(entity: EntityInfo, max = 8): { shown: string[]; m
     seen.add(key);
     distinct.push(alias.trim());
   }
+  const words = (alias: string) => alias.split(/\s+/).length;
+  distinct.sort((a, b) => words(a) - words(b));
   return { shown: distinct.slice(0, max), more: Math.max(0, distinct.length - max) };
 }
 
