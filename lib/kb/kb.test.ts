@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { keyOf } from '../recognition/matcher';
+import { keyOf } from '../recognition/aliases';
 import { actors, entities, getEntityInfo, getMatcher, places, sharedAliases } from '.';
 import type { AliasSpec } from './types';
 

@@ -1,5 +1,6 @@
 import type { Entity } from '../kb/types';
-import { keyOf, Matcher } from './matcher';
+import { keyOf } from './aliases';
+import { Matcher } from './matcher';
 
 /**
  * The matcher's rules on a small knowledge base written for the test; lib/kb/kb.test.ts runs the same

@@ -1,4 +1,5 @@
-import type { AliasSpec, Entity, EntityKind, SharedAliasRule } from '../kb/types';
+import type { Entity, SharedAliasRule } from '../kb/types';
+import { COMPOUNDS, compileAlias, expandCompounds, keyOf, type CompiledAlias } from './aliases';
 import { COMMON_WORDS } from './common-words';
 import { hashLower, HYPHEN_ARTICLES, isPlainWord, nextWord, tokenize, type Token, type WordBounds } from './normalize';
 import type { TextMatch } from './types';
@@ -9,21 +10,6 @@ import type { TextMatch } from './types';
  * took mark.js-style per-term regexes tens of seconds (style.md, "Pitfalls").
  */
 
-interface CompiledAlias {
-  entityId: string;
-  kind: EntityKind;
-  text: string;
-  /** Case-exact aliases compare the matched letters (articles and punctuation dropped) with these. */
-  exactLetters?: string;
-  /** A common English word behind an article ("El Feel"): the article must be written too. */
-  needsArticle: boolean;
-  /** A one-word alias that is also an English word: only matched capitalised ("Turkey", not "turkey"). */
-  needsCapital: boolean;
-  rejectBefore: RegExp[];
-  rejectAfter: RegExp[];
-  tokenCount: number;
-}
-
 interface TrieNode {
   next?: Map<string, TrieNode>;
   aliases?: CompiledAlias[];
@@ -33,17 +19,6 @@ interface TrieNode {
 const MAX_WINDOW = 400;
 /** How far around a match the context rules look. */
 const CONTEXT = 40;
-/** Words running together ("KhalifaHaftar", "baniwalid") are looked up as one token when this long. */
-const MIN_JOINED_LENGTH = 7;
-/** Compounds the press writes both ways: "airbase" / "air base", "oilfield" / "oil field". */
-// A Map, not an object literal: page words such as "constructor" must not find Object.prototype.
-const COMPOUNDS: ReadonlyMap<string, string[]> = new Map([
-  ['airbase', ['air', 'base']],
-  ['oilfield', ['oil', 'field']],
-  ['airfield', ['air', 'field']],
-  ['seaport', ['sea', 'port']],
-]);
-
 /** Between two words of one name: spaces, hyphens, an optional possessive, or the dot of "U.S.". */
 const PHRASE_GAP = /^(?:['’]s)?[\s\u00a0\-‐‑‒–—'’]*$|^\.$/;
 
@@ -55,32 +30,6 @@ export interface MatcherInput {
 export interface AliasConflict {
   key: string;
   entityIds: string[];
-}
-
-function aliasText(spec: AliasSpec): string {
-  return typeof spec === 'string' ? spec : spec.text;
-}
-
-function compileRegexes(sources: string[] | undefined, where: string): RegExp[] {
-  return (sources ?? []).map((source) => {
-    try {
-      return new RegExp(source);
-    } catch (error) {
-      throw new Error(`Bad context rule ${JSON.stringify(source)} on ${where}: ${(error as Error).message}`);
-    }
-  });
-}
-
-/** Splits compound tokens so "airbase" and "air base" are the same two tokens. */
-function expandCompounds(tokens: Token[]): Token[] {
-  if (!tokens.some((t) => COMPOUNDS.has(t.norm))) return tokens;
-  const out: Token[] = [];
-  for (const t of tokens) {
-    const parts = COMPOUNDS.get(t.norm);
-    if (!parts) out.push(t);
-    else for (const part of parts) out.push({ ...t, norm: part, letters: part });
-  }
-  return out;
 }
 
 export interface MatcherOptions {
@@ -146,9 +95,9 @@ export class Matcher {
     // The canonical name is an alias too, unless an alias already spells it (with its rules: a
     // case-exact "Chad" must not come back in through the name).
     const nameKey = keyOf(entity.name);
-    const compiledAliases = entity.aliases.map((spec) => this.compile(entity, spec));
+    const compiledAliases = entity.aliases.map((spec) => compileAlias(entity, spec));
     const named = compiledAliases.some((c) => c?.keys[0]!.join(' ') === nameKey);
-    if (!named) compiledAliases.push(this.compile(entity, entity.name));
+    if (!named) compiledAliases.push(compileAlias(entity, entity.name));
     for (const compiled of compiledAliases) {
       if (!compiled) continue;
       const { alias, keys } = compiled;
@@ -161,32 +110,6 @@ export class Matcher {
       for (const key of keys) this.insert(key, alias);
       this.count++;
     }
-  }
-
-  private compile(entity: Entity, spec: AliasSpec): { alias: CompiledAlias; keys: string[][] } | undefined {
-    const text = aliasText(spec);
-    const tokens = expandCompounds(tokenize(text));
-    const words = tokens.filter((t) => !t.article);
-    if (words.length === 0) return undefined;
-    const hadArticle = tokens.some((t) => t.article);
-    const single = words.length === 1 && COMMON_WORDS.has(words[0]!.norm);
-    const exact = typeof spec !== 'string' && spec.case === 'exact';
-    const where = `${entity.id} alias ${JSON.stringify(text)}`;
-    const alias: CompiledAlias = {
-      entityId: entity.id,
-      kind: entity.kind,
-      text,
-      exactLetters: exact ? words.map((w) => w.letters).join('') : undefined,
-      needsArticle: single && hadArticle,
-      needsCapital: single && !hadArticle,
-      rejectBefore: compileRegexes(typeof spec === 'string' ? undefined : spec.rejectBefore, where),
-      rejectAfter: compileRegexes(typeof spec === 'string' ? undefined : spec.rejectAfter, where),
-      tokenCount: words.length,
-    };
-    const keys = [words.map((w) => w.norm)];
-    const joined = words.map((w) => w.norm).join('');
-    if (words.length > 1 && joined.length >= MIN_JOINED_LENGTH) keys.push([joined]);
-    return { alias, keys };
   }
 
   private insert(key: string[], alias: CompiledAlias): void {
@@ -391,13 +314,4 @@ function gapBetween(text: string, words: Token[], articleStart: number[], j: num
 function startsUpper(letters: string): boolean {
   const ch = letters[0] ?? '';
   return ch !== ch.toLowerCase();
-}
-
-
-/** The normalised key an alias is stored under, for rules and integrity checks. */
-export function keyOf(alias: string): string {
-  return expandCompounds(tokenize(alias))
-    .filter((t) => !t.article)
-    .map((t) => t.norm)
-    .join(' ');
 }
