@@ -1,9 +1,10 @@
+import { aliasText } from '../recognition/aliases';
 import { Matcher } from '../recognition/matcher';
 import type { EntityInfo } from '../recognition/types';
 import actorsData from './data/actors.json';
 import placesData from './data/places.json';
 import sharedAliasesData from './data/shared-aliases.json';
-import type { ActorEntry, AliasSpec, Entity, PlaceEntry, SharedAliasRule } from './types';
+import type { ActorEntry, Entity, PlaceEntry, SharedAliasRule } from './types';
 
 /**
  * The knowledge base: the actor list and the gazetteer (lib/kb/data, each entry with its sources), and
@@ -22,10 +23,6 @@ export function getEntity(id: string): Entity | undefined {
   return byId.get(id);
 }
 
-export function aliasTexts(aliases: readonly AliasSpec[]): string[] {
-  return aliases.map((a) => (typeof a === 'string' ? a : a.text));
-}
-
 /** The entity as the reader-facing UI shows it. */
 export function toEntityInfo(entity: Entity): EntityInfo {
   const info: EntityInfo = {
@@ -35,7 +32,7 @@ export function toEntityInfo(entity: Entity): EntityInfo {
     source: 'kb',
     category: entity.category,
     description: entity.description,
-    aliases: aliasTexts(entity.aliases),
+    aliases: entity.aliases.map(aliasText),
   };
   if (entity.kind === 'actor') info.camp = entity.camp;
   else {

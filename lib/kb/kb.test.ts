@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { keyOf } from '../recognition/aliases';
+import { aliasText, keyOf } from '../recognition/aliases';
 import { actors, entities, getEntityInfo, getMatcher, places, sharedAliases } from '.';
-import type { AliasSpec } from './types';
 
 /** Integrity of the knowledge base as shipped, and the matcher's decisions on real press phrasing. */
 
 // Libya's extent with a margin for offshore fields (Natural Earth outline: 19.5–33.2 N, 9.4–25.2 E).
 const BBOX = { south: 19.4, north: 34.0, west: 9.3, east: 25.2 };
 const sourcesDoc = (file: string) => readFileSync(fileURLToPath(new URL(`./data/${file}`, import.meta.url)), 'utf8');
-const aliasText = (a: AliasSpec) => (typeof a === 'string' ? a : a.text);
 
 describe('knowledge base integrity', () => {
   it('has the breadth the product promises', () => {

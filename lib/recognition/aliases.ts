@@ -33,7 +33,8 @@ export const COMPOUNDS: ReadonlyMap<string, string[]> = new Map([
   ['seaport', ['sea', 'port']],
 ]);
 
-function aliasText(spec: AliasSpec): string {
+/** The text of an alias as written in the data, with or without rules. */
+export function aliasText(spec: AliasSpec): string {
   return typeof spec === 'string' ? spec : spec.text;
 }
 

@@ -19,17 +19,13 @@ export interface Token {
 // Letters, digits and combining marks make words; apostrophes count only between letters (Ma'iteeq).
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** isWordChar on a char code, for scans over long texts. */
+/**
+ * Whether text[i] (char code c) is a word character. ASCII fast path first: a 60,000-word page is
+ * ~400,000 characters, most of them ASCII.
+ */
 function isWordCode(c: number, text: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return WORD_CHAR.test(text[i]!);
-}
-
-/** ASCII fast path first: a 60,000-word page is ~400,000 characters, most of them ASCII. */
-function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return WORD_CHAR.test(ch);
 }
 const APOSTROPHES = new Set(["'", '’', 'ʼ', 'ʿ', 'ʾ', '‘', '`', '´', 'ʹ']);
 const COMBINING = /\p{M}/gu;
@@ -129,7 +125,7 @@ export function nextWord(text: string, from: number, out: WordBounds, to = text.
     const ch = text[i]!;
     // "5+5 Joint Military Commission", "6+6 committee": a plus between digits is part of the name.
     if (ch === '+' && isDigit(text[i - 1]) && isDigit(text[i + 1])) i++;
-    else if (APOSTROPHES.has(ch) && i + 1 < n && isWordChar(text[i + 1]!)) i += 2;
+    else if (APOSTROPHES.has(ch) && i + 1 < n && isWordCode(text.charCodeAt(i + 1), text, i + 1)) i += 2;
     else break;
   }
   out.end = i;
