@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { entities, sharedAliases } from '../kb';
+import { aliasText } from './aliases';
 import { Matcher } from './matcher';
 
 /**
@@ -10,7 +11,7 @@ const fast = new Matcher({ entities, sharedAliases });
 const reference = new Matcher({ entities, sharedAliases }, { noShortcuts: true });
 
 const aliasWords = entities
-  .flatMap((e) => e.aliases.map((a) => (typeof a === 'string' ? a : a.text)))
+  .flatMap((e) => e.aliases.map(aliasText))
   .filter((_, i) => i % 7 === 0);
 const pieces = fc.oneof(
   fc.constantFrom(...aliasWords),

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { aliasText } from '../../lib/recognition/aliases';
 import { ROOT } from './build.mjs';
 import { paintedTexts, probe, sleep, waitForSettled, type Evaluates } from './page.mjs';
 
@@ -93,8 +94,6 @@ export function kb(): KbEntry[] {
   kbCache ??= [...entriesOf('actors.json', 'actor'), ...entriesOf('places.json', 'location')];
   return kbCache;
 }
-
-export const aliasText = (alias: AliasSpec) => (typeof alias === 'string' ? alias : alias.text);
 
 /** Every KB name and alias, normalised. */
 export function kbAliasSet(): Set<string> {
