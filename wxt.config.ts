@@ -37,11 +37,15 @@ export default defineConfig({
     name: 'Libya Lens',
     description:
       'Highlights Libyan actors and places on news pages and keeps an event timeline on your machine.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     commands: {
       'open-entity-list': {
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'List the Libyan actors and places on this page',
+      },
+      'clip-selection': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Clip the selection, or the paragraph in focus, to the Libya timeline',
       },
     },
     ...(browser === 'firefox'

@@ -3,19 +3,48 @@ import { getMatcher } from '@/lib/kb';
 import type { BackgroundCalls } from '@/lib/messaging/protocol';
 import { callTab, handle } from '@/lib/messaging/rpc';
 import { findNewNames } from '@/lib/recognition/ner';
+import { ClipStore } from '@/lib/storage/clip-store';
+import { timelineHandlers } from '@/lib/timeline/service';
+
+const CLIP_MENU_ID = 'libya-lens-clip-selection';
 
 export default defineBackground(() => {
+  // The background owns IndexedDB: content scripts and the popup reach the timeline through messages.
+  const store = new ClipStore();
+  const extensionOrigin = browser.runtime.getURL('');
+
   handle<BackgroundCalls>({
     'ner/find': ({ texts }) => ({
       spans: texts.map((text) => findNewNames(text, getMatcher().find(text))),
     }),
+    ...timelineHandlers(store, {
+      fromExtensionPage: (sender) => typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin),
+    }),
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    // Menus persist across restarts of the worker; created once per install or update.
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: CLIP_MENU_ID,
+        title: 'Clip selection to Libya timeline',
+        contexts: ['selection'],
+        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+      }),
+    );
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CLIP_MENU_ID || tab?.id === undefined) return;
+    // The frame the selection is in: content scripts run in every frame.
+    void callTab(tab.id, 'ui/clip', { method: 'context-menu' }, info.frameId ?? 0).catch(() => undefined);
   });
 
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'open-entity-list') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     // Pages where content scripts cannot run (browser pages, the store) have nobody to answer.
-    await callTab(tab.id, 'ui/open-entity-list', {}).catch(() => undefined);
+    if (command === 'open-entity-list') await callTab(tab.id, 'ui/open-entity-list', {}).catch(() => undefined);
+    if (command === 'clip-selection') await callTab(tab.id, 'ui/clip', { method: 'keyboard' }).catch(() => undefined);
   });
 });

@@ -6,6 +6,10 @@ import { getEntityInfo, getMatcher } from '../../lib/kb';
 import type { ContentCalls } from '../../lib/messaging/protocol';
 import { callBackground, handle } from '../../lib/messaging/rpc';
 import { isSiteEnabled, watchSite } from '../../lib/settings/sites';
+import { Clipper } from '../../lib/capture/clipper';
+import { PageText } from '../../lib/capture/page-text';
+import { ClipMarks } from '../../lib/ui/clip-marks';
+import { initClipUi } from '../../lib/ui/clip-ui';
 import { initPageUi } from '../../lib/ui/page-ui';
 
 /** about:blank frames have no hostname of their own; they belong to the site that made them. */
@@ -56,18 +60,63 @@ export default defineContentScript({
     // The hover card and the entity list read the highlighter's index; they live in a shadow root.
     const ui = initPageUi(highlighter, ctx);
 
-    if (window === window.top) {
-      ctx.onInvalidated(
-        handle<ContentCalls>({
-          'page/state': () => ({ host, enabled, entities: enabled ? highlighter.entities() : [] }),
-          'ui/open-entity-list': () => {
-            // With highlighting off for this site the list would only say "no names".
-            if (!enabled) return { opened: false };
-            ui.openList();
-            return { opened: true };
-          },
-        }),
-      );
-    }
+    // Clipping works on any http(s) page, highlighting on or off: the reader chose the passage.
+    const marks = new ClipMarks(document);
+    const clipper = new Clipper({
+      readText: () => new PageText(document.body ?? document.documentElement),
+      save: (capture) => callBackground('clip/save', capture),
+      anchors: (urls) => callBackground('clip/anchors', { urls }).then((answer) => answer.clips),
+      marks,
+    });
+    const clipUi = initClipUi({
+      host: ui.host,
+      clip: (target, method) => clipper.clip(target, method),
+      isClipped: (block) => marks.idWithin(block) !== undefined,
+      active: () => !ctx.isInvalid,
+      offerOnHover: () => enabled && highlighter.hasMentions(),
+    });
+    // Earlier clips of this article get their marker back; paragraphs that arrive late are tried as they come.
+    void clipper.restoreMarks().then(() => {
+      if (clipper.unanchored === 0) return;
+      // At most once a second: re-reading the page text on every change of a busy page would be waste.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stop = highlighter.onChange(() => {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          clipper.retryPending();
+          if (clipper.unanchored === 0) stop();
+        }, 1000);
+      });
+      ctx.onInvalidated(() => {
+        stop();
+        clearTimeout(timer);
+      });
+    });
+    ctx.onInvalidated(() => {
+      clipUi.dispose();
+      marks.clear();
+    });
+
+    ctx.onInvalidated(
+      handle<ContentCalls>({
+        // Every frame answers a clip request addressed to it (the context menu names the frame).
+        'ui/clip': async ({ method }) => {
+          const target = clipUi.currentTarget();
+          if (!target) return { status: 'nothing' };
+          return { status: (await clipUi.run(target, method)).status };
+        },
+        ...(window === window.top
+          ? {
+              'page/state': () => ({ host, enabled, entities: enabled ? highlighter.entities() : [] }),
+              'ui/open-entity-list': () => {
+                // With highlighting off for this site the list would only say "no names".
+                if (!enabled) return { opened: false };
+                ui.openList();
+                return { opened: true };
+              },
+            }
+          : {}),
+      }),
+    );
   },
 });

@@ -1,3 +1,5 @@
+import type { PageFacts } from '../extraction/metadata';
+import type { ClipMethod, ClipRecord, IsoDay, Selector } from '../extraction/types';
 import type { EntityInfo, TextMatch } from '../recognition/types';
 
 /**
@@ -21,10 +23,62 @@ export interface EntitySummary {
   count: number;
 }
 
+/**
+ * What the content script captures when the reader clips: the passage, where it sits, and the page's raw
+ * metadata. The background annotates it (lib/extraction) and stores the record; the content script stays
+ * free of the extraction code, and one place decides what a record is.
+ */
+export interface ClipCapture {
+  /** The paragraph, as the page text reads it. */
+  paragraph: string;
+  /** The part the reader selected, when the clip came from a selection. */
+  selection?: string;
+  /** Anchors of the clipped passage (the selection, else the paragraph) in the page text. */
+  selectors: Selector[];
+  facts: PageFacts;
+  method: ClipMethod;
+  /** ISO timestamp, and the reader's calendar day, at the moment of the clip. */
+  clippedAt: string;
+  clipDay: IsoDay;
+}
+
+/** Why a clip could not be stored, in words for the reader; `retryable` when trying again may work. */
+export interface ClipError {
+  code: 'quota' | 'closed' | 'version' | 'blocked' | 'unknown' | 'invalid';
+  message: string;
+  retryable: boolean;
+}
+
+export type ClipResult =
+  | { status: 'stored'; record: ClipRecord }
+  /** The same passage of the same article is already on the timeline: nothing was written. */
+  | { status: 'duplicate'; record: ClipRecord }
+  | { status: 'error'; error: ClipError };
+
+/** What the content script needs to find an earlier clip on the page again. */
+export interface ClipAnchor {
+  id: string;
+  selectors: Selector[];
+}
+
 /** Content script (or popup) → background worker. */
 export interface BackgroundCalls {
   /** Run the general NER layer over texts; the KB already covers what it knows, so only new names come back. */
   'ner/find': { request: { texts: string[] }; response: { spans: NerSpan[][] } };
+  /** Annotate a captured passage and store it on the timeline (once: a second clip is a duplicate). */
+  'clip/save': { request: ClipCapture; response: ClipResult };
+  /** The clips already taken from an article (by its normalised URL), to mark them again on return. */
+  'clip/anchors': { request: { urls: string[] }; response: { clips: ClipAnchor[] } };
+  /** How many clips the timeline holds (the popup's summary). */
+  'clips/count': { request: Record<string, never>; response: { count: number } };
+  /**
+   * Store whole records at once (backups, benchmarks). Extension pages only: a web page's content script
+   * must not be able to write arbitrary records.
+   */
+  'clips/import': {
+    request: { records: ClipRecord[] };
+    response: { added: number; duplicates: number } | { error: ClipError };
+  };
 }
 
 /** Background worker or popup → content script of a tab. */
@@ -36,6 +90,14 @@ export interface ContentCalls {
   };
   /** Open the keyboard-reachable list of entities on the page (the `open-entity-list` command). */
   'ui/open-entity-list': { request: Record<string, never>; response: { opened: boolean } };
+  /**
+   * Clip what the reader points at (the context-menu item and the `clip-selection` command): the
+   * selection, else the paragraph that has focus or the pointer. `nothing` when there is neither.
+   */
+  'ui/clip': {
+    request: { method: 'context-menu' | 'keyboard' };
+    response: { status: ClipResult['status'] | 'nothing' };
+  };
 }
 
 /** Any map of message types to their request and response (interfaces have no index signature). */

@@ -7,6 +7,8 @@ export interface PageUi {
   /** Opens the entity list (the `open-entity-list` command): focus moves into it. */
   openList(): void;
   toggleList(): void;
+  /** The shadow host, mounted now if it was not yet: other UI (the clip button) lives in it too. */
+  host(): UiHost;
   dispose(): void;
 }
 
@@ -27,7 +29,7 @@ export function initPageUi(
       const host = createUiHost();
       mounted = { host, stopCard: initHoverCard(index, host, options.hoverCard), list: initEntityList(index, host) };
     }
-    return mounted.list;
+    return mounted;
   };
 
   // Mentions, not entities(): this runs on every change until the first name appears, and building the
@@ -49,8 +51,9 @@ export function initPageUi(
   ctx?.onInvalidated(dispose);
 
   return {
-    openList: () => mount().open(),
-    toggleList: () => mount().toggle(),
+    openList: () => mount().list.open(),
+    toggleList: () => mount().list.toggle(),
+    host: () => mount().host,
     dispose,
   };
 }

@@ -16,6 +16,7 @@ import { buildDir, ensureBuilds, ROOT } from '../browser/build.mjs';
 import { findChromium, launchChromium } from '../browser/launch.mjs';
 import { probe, sleep, waitForSettled } from '../browser/page.mjs';
 import { startServer } from '../browser/server.mjs';
+import { clipBench, clipPage } from './clip.mjs';
 import { generateLiveBlog, kbTerms } from './generate.mjs';
 
 const MARK_JS = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
@@ -69,7 +70,7 @@ async function highlightOnLoad({ page }) {
 /**
  * Extension point: measurements made on the page after the extension has painted it, run in order.
  * Each receives { page, context, worker, extensionId, url } and returns { rows: [label, value][] }.
- * TODO: clip-to-store timings (clip a paragraph, time until it is stored in the background's IndexedDB).
+ * Clipping has its own page and browser (tests/bench/clip.mjs), run after the highlighting rounds.
  */
 export const EXTENSION_SCENARIOS = [highlightOnLoad];
 
@@ -172,19 +173,22 @@ async function main() {
   if (!page.kbEntries) console.log('  (lib/kb/data is empty: the page uses a small fallback list of names)');
   console.log(`KB alias terms for the mark.js pattern: ${terms.length}`);
 
-  const server = await startServer({ pages: { '/bench-liveblog.html': page.html } });
+  const server = await startServer({ pages: { '/bench-liveblog.html': page.html, '/bench-clips.html': clipPage() } });
   const url = server.url('bench-liveblog.html');
+  // BENCH_ONLY=clip or BENCH_ONLY=highlight runs one part.
+  const only = process.env.BENCH_ONLY;
   // One machine, one run: timings wander by ±40 % between loads here, so both sides are measured
   // ROUNDS times, alternating, and the medians are compared.
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const totals = { lens: [], mark: [] };
   try {
-    for (let round = 1; round <= rounds; round++) {
+    for (let round = 1; round <= rounds && only !== 'clip'; round++) {
       console.log(`\n── round ${round} of ${rounds} ──`);
       const { lens, mark } = await benchRound(url, terms);
       totals.lens.push(lens);
       totals.mark.push(mark);
     }
+    if (only !== 'highlight') await clipBench({ server });
   } finally {
     await server.close();
   }

@@ -15,6 +15,8 @@ export declare function launchChromium(options?: {
   extensionDir?: string;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** A profile directory to use and keep (default: a temporary one, removed on close). */
+  profile?: string;
 }): Promise<LaunchedChromium>;
 export interface LaunchedFirefox {
   browser: Browser;

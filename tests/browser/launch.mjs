@@ -41,14 +41,20 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * A persistent Chromium context in a fresh temporary profile, with the unpacked MV3 build `extensionDir`
- * loaded (or none when it is omitted). Returns { context, extensionId, worker, close }.
+ * A persistent Chromium context with the unpacked MV3 build `extensionDir` loaded (or none when it is
+ * omitted). The profile is a fresh temporary one, removed on close, unless `profile` names a directory:
+ * that one is kept, so that a test can restart the browser on it. Returns { context, extensionId, worker, close }.
  */
-export async function launchChromium({ extensionDir, headless = true, viewport = { width: 1280, height: 900 } } = {}) {
+export async function launchChromium({
+  extensionDir,
+  headless = true,
+  viewport = { width: 1280, height: 900 },
+  profile: keptProfile,
+} = {}) {
   const { chromium } = await import('playwright-core');
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH)');
-  const profile = mkdtempSync(join(tmpdir(), 'libya-lens-profile-'));
+  const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'libya-lens-profile-'));
   const args = [...CHROMIUM_ARGS];
   if (extensionDir) args.unshift(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(profile, {
@@ -71,7 +77,7 @@ export async function launchChromium({ extensionDir, headless = true, viewport =
     executablePath,
     async close() {
       await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      if (!keptProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

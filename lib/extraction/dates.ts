@@ -1,0 +1,575 @@
+/**
+ * The event date of a clipped paragraph, read from its own time expressions ("on Saturday night",
+ * "26 May 2017", "last week") against the publication day, with ACLED's time precision.
+ *
+ * Rules (an analyst checks these against the codebook, so they are fixed and tested):
+ * - News reports the past. A weekday or a month-day without a year is the most recent one on or before
+ *   the reference day (a weekday equal to the reference's weekday is the reference day itself), unless its
+ *   clause speaks of the future ("will meet on Friday", "is due to", "scheduled for"): then the next one.
+ * - "yesterday", "last night" and "overnight" are the day before publication: a report published on the
+ *   morning of the 5th that says "overnight" means the night of the 4th to the 5th, and a night is dated by
+ *   the evening it began in, as "on the night of 3-4 April" is the 3rd (one rule for both, and it never
+ *   dates an event after publication).
+ * - Precision 2 (a week or a weekend) sets the day mid-period: Thursday of a Monday-Sunday week, the middle
+ *   of the part of the week already past for "this week"; a weekend is dated by its Saturday (two days have no
+ *   middle day). Precision 3 (a month) sets the 15th, the 1st for "early"/"the beginning of" and the last day
+ *   for "late"/"the end of". A day that would fall after publication in a past clause ("earlier this month"
+ *   on the 6th) moves into the part of the period already past.
+ * - Background dates are skipped: more than BACKGROUND_DAYS before the reference and introduced by a cue
+ *   ("since", "toppled", "founded", "back in", "the April 2019 offensive"); and when the paragraph also dates
+ *   something recent, older dates are context, not the event. Years alone ("in 2011", "last year") never date
+ *   an event. "The day before" and "the previous day" are read relative to another event in the text, not to
+ *   publication, so they are not read at all rather than guessed.
+ * - Of the remaining expressions the earliest in the text dates the event (news leads with it); a later,
+ *   finer expression wins only when it falls inside the earlier one's period ("earlier this month, on 3 June").
+ *   Future expressions are used only when nothing else is left.
+ */
+import type { EventDate, IsoDay, TimePrecision } from './types';
+
+// ------------------------------------------------------------------------------------------- calendar
+// Days are counted as integers since 1970-01-01 through Date.UTC: the machine's time zone never enters.
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The day number of a calendar date, or undefined when the date does not exist (31 April, 29 Feb 2019). */
+function dayNumber(year: number, month: number, day: number): number | undefined {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function fromNumber(n: number): IsoDay {
+  const d = new Date(n * MS_PER_DAY);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+function parts(n: number): { year: number; month: number; day: number } {
+  const d = new Date(n * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** True for a `YYYY-MM-DD` string naming a day that exists. */
+export function isIsoDay(value: string): boolean {
+  return toNumber(value) !== undefined;
+}
+
+function toNumber(day: string): number | undefined {
+  const m = ISO_DAY.exec(day);
+  return m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+function mustNumber(day: IsoDay): number {
+  const n = toNumber(day);
+  if (n === undefined) throw new RangeError(`Not a YYYY-MM-DD day: ${JSON.stringify(day)}`);
+  return n;
+}
+
+/** `day` moved by `n` days (negative: back). */
+export function addDays(day: IsoDay, n: number): IsoDay {
+  return fromNumber(mustNumber(day) + n);
+}
+
+/** Days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDay, to: IsoDay): number {
+  return mustNumber(to) - mustNumber(from);
+}
+
+/** 0 Sunday … 6 Saturday, as `Date#getUTCDay`. */
+export function weekdayOf(day: IsoDay): number {
+  return weekday(mustNumber(day));
+}
+
+// 1970-01-01 was a Thursday.
+const weekday = (n: number) => (((n + 4) % 7) + 7) % 7;
+const monday = (n: number) => n - ((weekday(n) + 6) % 7);
+const midpoint = (first: number, last: number) => Math.floor((first + last) / 2);
+
+/** The most recent `wd` on or before day `n`. */
+const onOrBefore = (n: number, wd: number) => n - ((weekday(n) - wd + 7) % 7);
+/** The first `wd` on or after day `n`. */
+const onOrAfter = (n: number, wd: number) => n + ((wd - weekday(n) + 7) % 7);
+
+// -------------------------------------------------------------------------------------------- readings
+
+type Tense = 'past' | 'future';
+
+interface Resolved {
+  day: number;
+  precision: TimePrecision;
+  /** The period the expression names; a finer expression inside it dates the same event. */
+  first: number;
+  last: number;
+}
+
+interface Reading {
+  /** Set when the words fix the direction ("last Friday", "next week", "two days ago"). */
+  tense?: Tense;
+  resolve(ref: number, tense: Tense): Resolved | undefined;
+}
+
+const exact = (day: number): Resolved => ({ day, precision: 1, first: day, last: day });
+function week(first: number, last: number): Resolved {
+  const end = Math.max(first, last);
+  return { day: midpoint(first, end), precision: 2, first, last: end };
+}
+const weekend = (saturday: number): Resolved => ({ day: saturday, precision: 2, first: saturday, last: saturday + 1 });
+
+type MonthPart = 'early' | 'mid' | 'late';
+
+/**
+ * A month (precision 3), dated by ACLED's rule: the 15th, or the first/last day when the text says so.
+ * `known` narrows the month to the part the text can mean ("earlier this month": up to the day before
+ * publication); a nominal day outside it moves inside.
+ */
+function month(year: number, m: number, part: MonthPart, known?: { first: number; last: number }): Resolved | undefined {
+  const start = dayNumber(year, m, 1);
+  if (start === undefined) return undefined;
+  const end = start + daysInMonth(year, m) - 1;
+  const first = Math.max(start, Math.min(end, known?.first ?? start));
+  const last = Math.max(first, Math.min(end, known?.last ?? end));
+  const nominal = part === 'early' ? start : part === 'late' ? end : start + 14;
+  let day = nominal;
+  if (nominal < first || nominal > last) day = part === 'early' ? first : part === 'late' ? last : midpoint(first, last);
+  return { day, precision: 3, first: start, last: end };
+}
+
+/** The part of the current period a clause can mean: up to the reference day, or from it on. */
+function sideOf(ref: number, tense: Tense): { first: number; last: number } {
+  return tense === 'future' ? { first: ref, last: Infinity } : { first: -Infinity, last: ref };
+}
+
+function shiftMonth(year: number, m: number, by: number): { year: number; month: number } {
+  const index = year * 12 + (m - 1) + by;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+function monthPart(words: string | undefined): MonthPart {
+  if (!words) return 'mid';
+  if (/^(?:early|beginning|start)$/i.test(words)) return 'early';
+  if (/^(?:late|end)$/i.test(words)) return 'late';
+  return 'mid';
+}
+
+// ------------------------------------------------------------------------------------------- patterns
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY = WEEKDAYS.join('|');
+const MONTH_NAMES = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+const MONTH_FULL = MONTH_NAMES.join('|');
+// Abbreviations only next to a day number: alone, "Mar" or "Dec" is too often something else.
+const MONTH_ANY = `${MONTH_FULL}|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec`;
+const NUMBER_WORDS = [
+  'a', 'one', 'two', 'three', 'four', 'five', 'six',
+  'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+];
+const NUMBER = `an?|${NUMBER_WORDS.slice(1).join('|')}|\\d{1,2}`;
+
+/** Words before a day that leave the day unchanged: "late on", "on the night of", "overnight on". */
+const LEAD =
+  String.raw`(?:(?:late|early|earlier|later)\s+(?:on\s+)?|(?:(?:on|in|during)\s+)?the\s+night\s+of\s+|` +
+  String.raw`(?:in\s+)?the\s+early\s+hours\s+of\s+|overnight\s+(?:on\s+)?|on\s+)?`;
+/** Where in a month: "early May", "mid-June", "at the end of last month". */
+const POSITION =
+  String.raw`(?:(?<mod>early|late|mid)[\s-]+|(?:at\s+|in\s+|by\s+|towards?\s+)?the\s+(?<pos>end|beginning|start|middle)\s+of\s+)?`;
+const DAY_PART = String.raw`(?:\s+(?:night|morning|afternoon|evening))?`;
+const ORDINAL = '(?:st|nd|rd|th)?';
+
+const monthOf = (name: string) => MONTH_NAMES.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
+function numberOf(word: string): number {
+  if (/^\d+$/.test(word)) return Number(word);
+  return Math.max(1, NUMBER_WORDS.indexOf(word.toLowerCase()));
+}
+
+/** "may" and "march" in lower case are verbs far more often than months ("as many as 10 may have died"). */
+const isVerbNotMonth = (word: string | undefined) => word === 'may' || word === 'march';
+
+/** A month-day without a year: the most recent on or before the reference, or the next one when future. */
+function monthDay(m: number, d: number, ref: number, tense: Tense): Resolved | undefined {
+  const { year } = parts(ref);
+  // Eight years back or forward always reaches a 29 February.
+  for (let i = 0; i <= 8; i++) {
+    const n = dayNumber(tense === 'future' ? year + i : year - i, m, d);
+    if (n !== undefined && (tense === 'future' ? n >= ref : n <= ref)) return exact(n);
+  }
+  return undefined;
+}
+
+function dateReading(g: Record<string, string | undefined>): Reading | undefined {
+  if (isVerbNotMonth(g.month)) return undefined;
+  const m = monthOf(g.month ?? '');
+  const d = Number(g.d1);
+  if (g.year !== undefined) {
+    const n = dayNumber(Number(g.year), m, d);
+    return n === undefined ? undefined : { resolve: () => exact(n) };
+  }
+  if (d < 1 || d > daysInMonth(2000, m)) return undefined;
+  return { resolve: (ref, tense) => monthDay(m, d, ref, tense) };
+}
+
+function weekdayReading(g: Record<string, string | undefined>): Reading {
+  const wd = WEEKDAYS.indexOf((g.wd ?? '').toLowerCase());
+  const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');
+  if (rel === 'next') return { tense: 'future', resolve: (ref) => exact(onOrAfter(ref + 1, wd)) };
+  if (rel === 'last' || rel === 'past' || rel === 'this past') {
+    return { tense: 'past', resolve: (ref) => exact(onOrBefore(ref - 1, wd)) };
+  }
+  return { resolve: (ref, tense) => exact(tense === 'future' ? onOrAfter(ref + 1, wd) : onOrBefore(ref, wd)) };
+}
+
+function monthNameReading(g: Record<string, string | undefined>): Reading | undefined {
+  if (isVerbNotMonth(g.month)) return undefined;
+  const m = monthOf(g.month ?? '');
+  const part = monthPart(g.mod ?? g.pos);
+  const rel = g.rel?.toLowerCase();
+  if (g.year !== undefined) {
+    const resolved = month(Number(g.year), m, part);
+    return resolved && { resolve: () => resolved };
+  }
+  const resolve = (ref: number, tense: Tense) => {
+    const r = parts(ref);
+    const year = yearOfMonth(m, r, rel, tense);
+    // Only the current month is partly in the future; keep a past clause's date on the side already past.
+    const current = year === r.year && m === r.month;
+    return month(year, m, part, current ? sideOf(ref, tense) : undefined);
+  };
+  const tense: Tense | undefined = rel === 'last' ? 'past' : rel === 'next' ? 'future' : undefined;
+  return { tense, resolve };
+}
+
+/** "last June" is before the month of publication, "next June" after it; a bare "June" may be this one. */
+function yearOfMonth(m: number, ref: { year: number; month: number }, rel: string | undefined, tense: Tense): number {
+  const { year, month: current } = ref;
+  if (rel === 'this') return year;
+  if (rel === 'last') return m < current ? year : year - 1;
+  if (rel === 'next') return m > current ? year : year + 1;
+  if (tense === 'future') return m >= current ? year : year + 1;
+  return m <= current ? year : year - 1;
+}
+
+/** "last week", "earlier this month", "over the weekend", "late last month", "next week". */
+function relativePeriodReading(g: Record<string, string | undefined>): Reading {
+  const rel = (g.rel ?? 'this').toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
+  const unit = (g.unit ?? '').toLowerCase();
+  const part = monthPart(g.mod ?? g.pos);
+  const fixed: Tense | undefined = rel === 'next' || rel === 'later this' ? 'future' : rel === 'this' ? undefined : 'past';
+  const resolve = (ref: number, tense: Tense): Resolved | undefined => {
+    const mon = monday(ref);
+    const { year, month: m } = parts(ref);
+    if (unit === 'week') {
+      if (rel === 'last') return week(mon - 7, mon - 1);
+      if (rel === 'next') return week(mon + 7, mon + 13);
+      if (rel === 'past' || rel === 'this past') return week(ref - 7, ref - 1);
+      if (rel === 'earlier this') return week(mon, Math.max(mon, ref - 1));
+      if (rel === 'later this') return week(Math.min(ref + 1, mon + 6), mon + 6);
+      return tense === 'future' ? week(ref, mon + 6) : week(mon, ref);
+    }
+    if (unit === 'weekend') {
+      // A weekend that has ended: its Sunday is before the reference day.
+      if (rel === 'last') return weekend(onOrBefore(ref - 2, 6));
+      if (rel === 'next') return weekend(onOrAfter(ref + 1, 6));
+      return weekend(tense === 'future' ? onOrAfter(ref, 6) : onOrBefore(ref, 6));
+    }
+    if (rel === 'past' || rel === 'this past') return { day: ref - 15, precision: 3, first: ref - 30, last: ref - 1 };
+    if (rel === 'last') return shifted(year, m, -1, part);
+    if (rel === 'next') return shifted(year, m, 1, part);
+    if (rel === 'earlier this') return month(year, m, part, { first: -Infinity, last: ref - 1 });
+    if (rel === 'later this') return month(year, m, part, { first: ref + 1, last: Infinity });
+    return month(year, m, part, sideOf(ref, tense));
+  };
+  return { tense: fixed, resolve };
+}
+
+function shifted(year: number, m: number, by: number, part: MonthPart): Resolved | undefined {
+  const t = shiftMonth(year, m, by);
+  return month(t.year, t.month, part);
+}
+
+function agoReading(g: Record<string, string | undefined>): Reading {
+  const n = numberOf(g.n ?? '1');
+  const unit = (g.unit ?? '').toLowerCase();
+  const resolve = (ref: number): Resolved | undefined => {
+    if (unit === 'day') return exact(ref - n);
+    // "three weeks ago" is a week known, not a day: mid-period around the day it names.
+    if (unit === 'week') return { day: ref - 7 * n, precision: 2, first: ref - 7 * n - 3, last: ref - 7 * n + 3 };
+    const { year, month: m } = parts(ref);
+    return shifted(year, m, -n, 'mid');
+  };
+  return { tense: 'past', resolve };
+}
+
+const RELATIVE_DAYS: Record<string, number> = {
+  yesterday: -1,
+  'last night': -1,
+  overnight: -1,
+  'the day before yesterday': -2,
+  today: 0,
+  tonight: 0,
+  'this morning': 0,
+  'this afternoon': 0,
+  'this evening': 0,
+  tomorrow: 1,
+};
+
+function relativeDayReading(g: Record<string, string | undefined>): Reading | undefined {
+  const offset = RELATIVE_DAYS[(g.word ?? '').toLowerCase().replace(/\s+/g, ' ')];
+  if (offset === undefined) return undefined;
+  // "yesterday" can only be past, whatever the clause says ("vowed it will avenge yesterday's attack").
+  const tense: Tense | undefined = offset > 0 ? 'future' : offset < 0 ? 'past' : undefined;
+  return { tense, resolve: (ref) => exact(ref + offset) };
+}
+
+interface Pattern {
+  re: RegExp;
+  read(groups: Record<string, string | undefined>): Reading | undefined;
+}
+
+const rx = (source: string) => new RegExp(source, 'gi');
+
+const PATTERNS: Pattern[] = [
+  // 26 May · 26 May 2017 · 26th of May · on the night of 3-4 April (the night begins on the 3rd)
+  {
+    re: rx(
+      String.raw`\b${LEAD}(?:(?:${WEEKDAY})(?:'s)?,?\s+)?(?:the\s+)?(?<d1>\d{1,2})${ORDINAL}` +
+        String.raw`(?:\s*(?:-|to|and)\s*\d{1,2}${ORDINAL})?\s+(?:of\s+)?(?<month>${MONTH_ANY})\b` +
+        String.raw`(?:\.?,?\s+(?<year>\d{4})\b)?`,
+    ),
+    read: dateReading,
+  },
+  // May 26 · May 26, 2017 · Thursday, Aug. 17 · April 3-4
+  {
+    re: rx(
+      String.raw`\b${LEAD}(?:(?:${WEEKDAY}),?\s+)?(?<month>${MONTH_ANY})\b\.?\s+(?:the\s+)?(?<d1>\d{1,2})${ORDINAL}\b` +
+        String.raw`(?:\s*-\s*\d{1,2}${ORDINAL}\b)?(?:,?\s+(?<year>\d{4})\b)?`,
+    ),
+    read: dateReading,
+  },
+  // 2017-05-26: the only numeric form whose reading is certain.
+  {
+    re: rx(String.raw`\b(?:on\s+)?(?<year>\d{4})-(?<m>\d{2})-(?<d1>\d{2})\b`),
+    read: (g) => {
+      const n = dayNumber(Number(g.year), Number(g.m), Number(g.d1));
+      return n === undefined ? undefined : { resolve: () => exact(n) };
+    },
+  },
+  // on Friday · Saturday night · late on Thursday · early Sunday · Tuesday's attack · last Friday · next Friday
+  {
+    re: rx(String.raw`\b${LEAD}(?:(?<rel>last|next|this\s+past|this|past)\s+)?(?<wd>${WEEKDAY})(?:'s)?${DAY_PART}\b`),
+    read: weekdayReading,
+  },
+  // in June · last June · early May · mid-June · at the end of June · in June 2019 · June, 2019
+  {
+    re: rx(
+      String.raw`\b(?:(?:in|during)\s+)?${POSITION}(?:in\s+)?(?:(?<rel>last|next|this)\s+)?` +
+        String.raw`(?<month>${MONTH_FULL})\b(?:,?\s+(?<year>\d{4})\b)?`,
+    ),
+    read: (g) => {
+      // A bare month name is as often a person ("Theresa May") as a date: it needs a word that makes it one.
+      const introduced = /^(?:in|during)\b/i.test(g.lead ?? '');
+      if (g.year === undefined && !g.mod && !g.pos && !g.rel && !introduced) return undefined;
+      return monthNameReading(g);
+    },
+  },
+  // last week · earlier this month · late last month · this past weekend · the past week · next month
+  {
+    re: rx(
+      String.raw`\b${POSITION}(?<rel>last|next|earlier\s+this|later\s+this|this\s+past|this|(?:the\s+)?past)\s+` +
+        String.raw`(?<unit>week|weekend|month)\b`,
+    ),
+    read: relativePeriodReading,
+  },
+  // over the weekend · at the weekend
+  {
+    re: rx(String.raw`\b(?:over|at|during)\s+the\s+(?<unit>weekend)\b`),
+    read: (g) => relativePeriodReading({ unit: g.unit }),
+  },
+  // two days ago · three weeks ago · a week ago · four months ago
+  { re: rx(String.raw`\b(?<n>${NUMBER})\s+(?<unit>day|week|month)s?\s+ago\b`), read: agoReading },
+  // yesterday · last night · overnight · today · this morning · tonight · tomorrow
+  {
+    re: rx(
+      String.raw`\b(?:(?:late|early|earlier|later)\s+)?(?<!\ban\s)(?<word>the\s+day\s+before\s+yesterday|yesterday|` +
+        String.raw`today|tonight|tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening))${DAY_PART}\b`,
+    ),
+    read: relativeDayReading,
+  },
+];
+
+// -------------------------------------------------------------------------------------------- context
+
+/** Punctuation that ends the clause a time expression belongs to. */
+const CLAUSE_END = /[,;:.!?()"\u2014]/;
+/** Verbs of reporting: what follows them is the reported clause, which carries its own tense. */
+const REPORTING = /\b(?:said|says|say|told|tells|announced|added|stated|reported|warned|confirmed|according\s+to)\b/gi;
+/** Present-tense words about what is still to come; "was due to", "was expected to" are not among them. */
+const NOT_PAST = String.raw`(?<!\b(?:was|were|been|had)\s+)`;
+const FUTURE_CUE = new RegExp(
+  [
+    String.raw`\b(?:will|shall|won't|upcoming|to\s+be\s+held|plans?\s+to|planning\s+to|intends?\s+to)\b`,
+    String.raw`\b(?:is|are|be)\s+(?:due|expected|scheduled|set|slated|planned)\b`,
+    String.raw`\b(?:is|are)\s+to\s+(?:meet|hold|vote|visit|begin|start|resume|sign|travel|be)\b`,
+    String.raw`${NOT_PAST}\b(?:expected\s+to|scheduled\s+for)\b`,
+    String.raw`\w'll\b`,
+  ].join('|'),
+  'i',
+);
+const FUTURE_AFTER = /^\s+(?:will|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to)\b/i;
+/** Words that introduce a date as history rather than as the event reported. */
+const BACKGROUND_CUE = new RegExp(
+  String.raw`\b(?:since|until|till|toppl\w*|oust\w*|overthr\w*|fall\s+of|fell|founded|formed|established|` +
+    String.raw`back\s+in|ruled|uprising|revolution)\b`,
+  'i',
+);
+const BACKGROUND_AFTER = /^\s*(?:'s\s+)?(?:uprising|revolution|revolt|offensive|war|civil\s+war|elections?)\b/i;
+/** Days before the reference beyond which a date can be background, ACLED's reporting lag being shorter. */
+export const BACKGROUND_DAYS = 60;
+
+function clauseStart(text: string, index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (CLAUSE_END.test(text[i]!)) return i + 1;
+  return 0;
+}
+
+function clauseEnd(text: string, index: number): number {
+  for (let i = index; i < text.length; i++) if (CLAUSE_END.test(text[i]!)) return i;
+  return text.length;
+}
+
+function afterLastReporting(words: string): string {
+  let cut = 0;
+  for (const m of words.matchAll(REPORTING)) cut = m.index + m[0].length;
+  return words.slice(cut);
+}
+
+/**
+ * Whether the clause around the expression speaks of the future. An expression that opens its clause
+ * ("On Friday, parliament will vote") is governed by the clause that follows it, up to a verb of reporting
+ * ("On Friday, the GNA said it will retaliate" reports the past).
+ */
+function isFutureClause(text: string, start: number, end: number): boolean {
+  const before = text.slice(clauseStart(text, start), start);
+  if (/^\s*(?:and|but|then|so)?\s*$/i.test(before)) {
+    let from = end;
+    while (from < text.length && /[\s,:]/.test(text[from]!)) from++;
+    const next = text.slice(from, clauseEnd(text, from));
+    REPORTING.lastIndex = 0;
+    const reporting = REPORTING.exec(next);
+    return FUTURE_CUE.test(reporting ? next.slice(0, reporting.index) : next);
+  }
+  return FUTURE_CUE.test(afterLastReporting(before)) || FUTURE_AFTER.test(text.slice(end));
+}
+
+function hasBackgroundCue(text: string, start: number, end: number): boolean {
+  return BACKGROUND_CUE.test(text.slice(clauseStart(text, start), end)) || BACKGROUND_AFTER.test(text.slice(end));
+}
+
+// ------------------------------------------------------------------------------------------ candidates
+
+interface Candidate extends Resolved {
+  start: number;
+  end: number;
+  future: boolean;
+  background: boolean;
+}
+
+/**
+ * One character for one: offsets found in the normalised text are offsets in the original.
+ * Curly apostrophes and quotes and the en dash of "3–4 April" become their plain forms; no-break spaces need
+ * nothing, being `\s` to a JavaScript pattern.
+ */
+function normalise(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e]/g, '"')
+    .replace(/[\u2010\u2011\u2013]/g, '-');
+}
+
+interface Found {
+  start: number;
+  end: number;
+  reading: Reading;
+}
+
+function findExpressions(text: string): Found[] {
+  const found: Found[] = [];
+  for (const { re, read } of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const groups: Record<string, string | undefined> = { ...m.groups, lead: m[0] };
+      const reading = read(groups);
+      if (reading) found.push({ start: m.index, end: m.index + m[0].length, reading });
+    }
+  }
+  // Where patterns overlap the longer reading says more ("on Thursday, August 17" over "on Thursday").
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Found[] = [];
+  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function candidates(text: string, ref: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { start, end, reading } of findExpressions(text)) {
+    const tense = reading.tense ?? (isFutureClause(text, start, end) ? 'future' : 'past');
+    const resolved = reading.resolve(ref, tense);
+    if (!resolved) continue;
+    const old = resolved.day < ref - BACKGROUND_DAYS;
+    out.push({
+      ...resolved,
+      start,
+      end,
+      future: tense === 'future' || resolved.day > ref,
+      background: old && hasBackgroundCue(text, start, end),
+    });
+  }
+  return out;
+}
+
+/**
+ * The candidate that dates the event: the earliest in the text among those that are neither background
+ * nor future, unless a later, finer one falls inside its period. Old dates give way to recent ones.
+ */
+function choose(all: Candidate[], ref: number): Candidate | undefined {
+  const usable = all.filter((c) => !c.background);
+  const past = usable.filter((c) => !c.future);
+  const recent = past.filter((c) => c.day >= ref - BACKGROUND_DAYS);
+  const pool = recent.length > 0 ? recent : past.length > 0 ? past : usable;
+  const first = pool[0];
+  if (!first) return undefined;
+  let best = first;
+  for (const c of pool) if (c.precision < best.precision && c.day >= first.first && c.day <= first.last) best = c;
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------- entry
+
+/**
+ * The event date of `text`: from its time expressions against the publication day, else the publication
+ * day itself, else (no publication day) the day of the clip.
+ */
+export function resolveEventDate(text: string, ref: { published?: IsoDay; clipDay: IsoDay }): EventDate {
+  const published = ref.published !== undefined && isIsoDay(ref.published) ? ref.published : undefined;
+  const reference = published ?? ref.clipDay;
+  const refNumber = mustNumber(reference);
+  const best = choose(candidates(normalise(text), refNumber), refNumber);
+  if (best) {
+    return {
+      day: fromNumber(best.day),
+      precision: best.precision,
+      method: 'expression',
+      expression: text.slice(best.start, best.end),
+      start: best.start,
+      end: best.end,
+      reference,
+    };
+  }
+  return published
+    ? { day: published, precision: 1, method: 'publication', reference: published }
+    : { day: ref.clipDay, precision: 1, method: 'clip-day', reference: ref.clipDay };
+}

@@ -1,0 +1,79 @@
+import { buildClip, checkCapture } from '../extraction/clip';
+import type { ClipRecord } from '../extraction/types';
+import type { BackgroundCalls, ClipError, ClipResult } from '../messaging/protocol';
+import type { Handlers } from '../messaging/rpc';
+import type { ClipStore } from '../storage/clip-store';
+import { isStorageError } from '../storage/errors';
+
+function toClipError(error: unknown): ClipError {
+  if (isStorageError(error)) return { code: error.code, message: error.message, retryable: error.retryable };
+  return {
+    code: 'unknown',
+    message: `Libya Lens could not save the clip (${error instanceof Error ? error.message : String(error)}). Nothing was lost: try again.`,
+    retryable: true,
+  };
+}
+
+type TimelineCalls = Pick<BackgroundCalls, 'clip/save' | 'clip/anchors' | 'clips/count' | 'clips/import'>;
+
+export interface TimelineServiceOptions {
+  /** Whether a message comes from one of the extension's own pages (not a content script in a web page). */
+  fromExtensionPage(sender: { url?: string; tab?: unknown }): boolean;
+  /** Heard after every write, so that open views can refresh. */
+  onChange?(): void;
+}
+
+/**
+ * The background's clip handlers: annotate what the content script captured, store it once, and answer
+ * what the timeline holds. Every failure comes back as a reader-facing error, never as silence.
+ */
+export function timelineHandlers(store: ClipStore, options: TimelineServiceOptions): Handlers<TimelineCalls> {
+  return {
+    async 'clip/save'(capture): Promise<ClipResult> {
+      const problem = checkCapture(capture);
+      if (problem) return { status: 'error', error: { code: 'invalid', message: problem, retryable: false } };
+      let record: ClipRecord;
+      try {
+        record = buildClip(capture);
+      } catch (error) {
+        return { status: 'error', error: { ...toClipError(error), code: 'invalid', retryable: false } };
+      }
+      try {
+        const outcome = await store.save(record);
+        if (outcome.status === 'stored') options.onChange?.();
+        return outcome;
+      } catch (error) {
+        return { status: 'error', error: toClipError(error) };
+      }
+    },
+
+    async 'clip/anchors'({ urls }) {
+      const seen = new Set<string>();
+      const clips = [];
+      for (const url of new Set(urls.filter((u) => typeof u === 'string' && u !== ''))) {
+        for (const record of await store.byUrl(url)) {
+          if (seen.has(record.id)) continue;
+          seen.add(record.id);
+          clips.push({ id: record.id, selectors: record.selectors });
+        }
+      }
+      return { clips };
+    },
+
+    async 'clips/count'() {
+      return { count: await store.count() };
+    },
+
+    async 'clips/import'({ records }, sender) {
+      if (!options.fromExtensionPage(sender))
+        return { error: { code: 'invalid', message: 'Only Libya Lens itself may import clips.', retryable: false } };
+      try {
+        const result = await store.saveMany(records);
+        if (result.added > 0) options.onChange?.();
+        return result;
+      } catch (error) {
+        return { error: toClipError(error) };
+      }
+    },
+  };
+}
