@@ -395,7 +395,8 @@ const ALLY_GAP =
  * Where the event's own clause ends: a subordinate clause after it is another event ("…bombed Derna,
  * after 21 Egyptians were beheaded by IS"). Commas do not end it ("struck Mitiga, killing two civilians").
  */
-const SUBORDINATE = /\b(?:after|before|when|while|because|since|although|though|until|amid|whereas|following|in response to|in retaliation for|days? after|hours? after)\b/i;
+const SUBORDINATE =
+  /\b(?:after|before|when|while|because|since|although|though|until|amid|whereas|following|in response to|in retaliation for|days? after|hours? after|rejecting|accusing|blaming|denying|saying|adding|claiming)\b|,\s*(?:which|who|whose)\b/i;
 /** Joins that are only allies, never opponents (for "X and Y clashed" the plain "and" means opponents). */
 const SUPPORT_GAP = /\b(?:alongside|along with|together with|joined by|with the support of|with support from|backed by|supported by|aided by|assisted by)\b/i;
 /** "by" that introduces a supporter or a mediator, not the doer. */
@@ -470,9 +471,11 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
     }
   }
 
-  // The event clause after the verb: where its agent ("by X") and its target are named.
+  // The event clause after the verb: where its agent ("by X") and its target are named. It ends at a
+  // subordinate clause, a relative or participle clause about something else, or a speaker ("…, the GNA said").
   const tail = SUBORDINATE.exec(text.slice(cueEnd, sentence.end));
-  const clauseEnd = tail ? cueEnd + tail.index : sentence.end;
+  const speakerAfter = [...speakers].filter((m) => m.start >= cueEnd).map((m) => m.start)[0];
+  const clauseEnd = Math.min(tail ? cueEnd + tail.index : sentence.end, speakerAfter ?? sentence.end);
 
   // Passive or nominal agent: "struck by LNA warplanes", "air strikes by (or from) Turkish drones", "fell to the LNA".
   if (!agent && kind !== 'other') {

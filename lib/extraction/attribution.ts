@@ -32,7 +32,7 @@ const DENIAL_CUES: readonly RegExp[] = [
   /\b(?:denied (?:any |all )?(?:involvement|responsibility|carrying out|conducting|launching|having|that it|it had|it was|the (?:claims?|accusations?|allegations?|reports?)|targeting|striking|bombing|being behind|any role|a role)|(?:rejected|dismissed|refuted) (?:the |these |such )?(?:claims?|accusations?|allegations?|reports?)|had nothing to do with|(?:was|were) not (?:involved|responsible|behind)|(?:said|insisted) (?:that )?(?:it|they) (?:was|were|had) not (?:involved|responsible|behind|carried|conducted|taken part))\b/gi,
 ];
 /** An allegation against a named party: the speaker is before the cue, the accused right after it. */
-const ACCUSE_CUES: readonly RegExp[] = [/\b(?:accused|accuses|blamed|blames|held|holds|pointed the finger at|attributed the (?:strike|attack|attacks|strikes|bombing|raid|shelling) to)\s+/gi];
+const ACCUSE_CUES: readonly RegExp[] = [/\b(?:accused|accuses|accusing|blamed|blames|blaming|held|holds|pointed the finger at|attributed the (?:strike|attack|attacks|strikes|bombing|raid|shelling) to)\s+/gi];
 /** "X said the strike was carried out by Y", "X said Y was behind the attack". */
 const SAID_BY = /\b(?:said|says|stated|reported|told [\w\s]{1,30}?|added|alleged|claimed|insisted)\b(?:\s+(?:that|on \w+))*,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|raids?|bombing|shelling|assault|killing|abduction)\s+(?:was|were|had been|has been)\s+(?:carried out|conducted|launched|perpetrated|committed)\s+by\s+/gi;
 /** "according to X" (the speaker runs to the next comma, or to "by"). */
@@ -81,7 +81,14 @@ function subjectParties(text: string, sentence: Sentence, mentions: readonly Act
   let from = 0;
   for (const m of head.matchAll(SUBJECT_START)) from = m.index + m[0].length;
   const start = sentence.start + from;
-  return partiesIn(text, mentions, start, at);
+  const own = partiesIn(text, mentions, start, at);
+  if (own.length) return own;
+  // "…, according to the GNA, which blamed…" / "…, the GNA said, accusing…": the subject is the name before.
+  if (/^[\s,]*(?:which|who|that)?\s*$/i.test(text.slice(start, at)) || /^\s*$/.test(text.slice(start, at))) {
+    const previous = mentions.filter((m) => m.end <= start && m.start >= sentence.start && m.actor.entityId).pop();
+    if (previous) return [party(previous.actor)];
+  }
+  return [];
 }
 
 /** The object after a cue: up to "of", "for", "over", a comma or the end of the sentence. */

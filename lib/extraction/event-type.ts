@@ -157,6 +157,11 @@ const TERRITORY_CUES: readonly RegExp[] = [
   /\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing) control|(?:took|taken|take|takes|gained|regained|wrested|wrest|assumed) (?:full )?control|retook|retaken|recaptur(?:ed|es|ing)|took over(?= (?:the )?(?:town|city|village|airport|air ?base|base|port|terminal|area|district|[A-Z]))|overran|overrun|fell to|liberat(?:ed|es|ing)|drove (?:[\w'’-]+\s+){1,4}out of|expelled (?:[\w'’-]+\s+){1,4}from|advanced into|swept into|seized (?:the )?(?:town|city|village|airport|air base|airbase|base|port|terminal|oil|area|district|headquarters|[A-Z]\w+))\b/gi,
 ];
 
+/** ACLED: Non-violent transfer of territory (a side leaves, or hands over, without a fight). */
+const TRANSFER_CUES: readonly RegExp[] = [
+  /\b(?:withdr(?:ew|awn|aws) (?:\w+ ){0,3}?from|pulled out of|handed over (?:control of )?|handover of|evacuated (?:their|its) positions)\b/gi,
+];
+
 /** A transfer without fighting turns a territory cue into a Strategic development. */
 const NON_VIOLENT_TRANSFER =
   /\b(?:without (?:a )?(?:fight|fighting|resistance|bloodshed|a shot)|peacefully|handed over|handover of|withdrew from|pulled out of|withdrawal from|evacuated (?:their|its) positions)\b/i;
@@ -243,7 +248,7 @@ const LOOTING_CUES: readonly RegExp[] = [
 
 /** ACLED: Disrupted weapons use (drones and missiles downed or intercepted, explosives defused, weapons seized). */
 const DISRUPTED_CUES: readonly RegExp[] = [
-  /\b(?:shot down|downed|intercepted|defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:IED|explosive|bomb)|seized (?:\w+ ){0,3}?(?:weapons|arms|ammunition|explosives|shipment)|weapons (?:cache|seizure))\b/gi,
+  /\b(?:shot down|shooting down|downed|downing|intercepted|defus(?:ed|ing)|dismantl(?:ed|ing) (?:an? |the )?(?:IED|explosive|bomb)|seized (?:\w+ ){0,3}?(?:weapons|arms|ammunition|explosives|shipment)|weapons (?:cache|seizure))\b/gi,
 ];
 
 /**
@@ -279,6 +284,7 @@ export type CueKind =
   | 'arrest'
   | 'hq'
   | 'disrupted'
+  | 'transfer'
   | 'change'
   | 'other';
 
@@ -302,6 +308,7 @@ const RULES: readonly { kind: CueKind; cues: readonly RegExp[] }[] = [
   { kind: 'arrest', cues: ARREST_CUES },
   { kind: 'hq', cues: HQ_CUES },
   { kind: 'disrupted', cues: DISRUPTED_CUES },
+  { kind: 'transfer', cues: TRANSFER_CUES },
   { kind: 'change', cues: CHANGE_CUES },
   { kind: 'other', cues: OTHER_CUES },
 ];
@@ -473,6 +480,8 @@ function classify(sentence: string, found: Found): EventClass {
     case 'sexual-violence':
       return eventClass('Violence against civilians', 'Sexual violence', true, cue);
     case 'abduction':
+      // Killed as well as abducted: the killing is the event (ACLED codes the attack).
+      if (/\b(?:killing|killed|executed|beheaded|shot dead)\b/i.test(sentence)) return eventClass('Violence against civilians', 'Attack', true, cue);
       return eventClass('Violence against civilians', 'Abduction/forced disappearance', true, cue);
     case 'attack': {
       // Who was attacked: the words after the cue, and for a passive ("three soldiers were killed") the words before.
@@ -495,6 +504,8 @@ function classify(sentence: string, found: Found): EventClass {
       return eventClass('Strategic developments', 'Headquarters or base established', false, cue);
     case 'disrupted':
       return eventClass('Strategic developments', 'Disrupted weapons use', false, cue);
+    case 'transfer':
+      return eventClass('Strategic developments', 'Non-violent transfer of territory', false, cue);
     case 'change':
       return eventClass('Strategic developments', 'Change to group/activity', false, cue);
     case 'other':

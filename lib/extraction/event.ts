@@ -28,7 +28,7 @@ const isForce = (a?: EventActor) => !!a && [1, 2, 3, 4, 8].includes(a.inter);
  * ACLED rules that need the actors as well as the words:
  *  - territory: state forces (inter 1) regain it, anyone else overtakes it;
  *  - an attack on an armed actor is a battle, and one on civilians is violence against civilians;
- *  - an arrest by an armed group or unknown gunmen is an abduction;
+ *  - an arrest by a rebel or jihadist group or unknown gunmen is an abduction;
  *  - civilian targeting when civilians are the target of remote violence.
  */
 function reconcile(event: EventClass, kind: string | undefined, actor1?: EventActor, actor2?: EventActor): EventClass {
@@ -38,7 +38,8 @@ function reconcile(event: EventClass, kind: string | undefined, actor1?: EventAc
   }
   if (kind === 'attack' && subEventType === 'Attack' && isForce(actor2)) return eventClass('Battles', 'Armed clash', false, cue);
   if (kind === 'attack' && subEventType === 'Armed clash' && actor2?.inter === 7) return eventClass('Violence against civilians', 'Attack', true, cue);
-  if (subEventType === 'Arrests' && actor1 && (actor1.inter === 2 || actor1.inter === 3 || actor1.inter === 4 || actor1.name === UNIDENTIFIED_ARMED_GROUP.name)) {
+  // (Militias that police a city, like Rada, make arrests in ACLED's sense; jihadists and unknown gunmen abduct.)
+  if (subEventType === 'Arrests' && actor1 && (actor1.inter === 2 || actor1.name === UNIDENTIFIED_ARMED_GROUP.name)) {
     return eventClass('Violence against civilians', 'Abduction/forced disappearance', true, cue);
   }
   if (eventType === 'Explosions/Remote violence' && actor2?.inter === 7 && !event.civilianTargeting) {

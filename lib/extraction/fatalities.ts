@@ -72,6 +72,7 @@ const ACTIVE = new RegExp(
 const TOLL = new RegExp(String.raw`\bdeath toll\b[^.;]{0,40}?\b(?:rose to|risen to|reached|stood at|climbed to|of|is|was|at|to|hit)\s+(${GROUP})`, 'gi');
 /** One person by name or title: "Mahmoud Hamza was shot dead", "the mayor of Derna was killed", "he was killed". */
 const ONE_PERSON = [
+  /\b(?:killing|killed|assassinat(?:ed|ing)|shot dead|shooting dead)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:mayor|commander|head|chief|leader|spokesman|official|director|journalist|activist|imam)\b/gi,
   /\bthe\s+(?:[\w-]+\s+)?(?:mayor|commander|head|chief|leader|spokesman|official|director|journalist|activist|driver|imam)\s+(?:of\s+[\w\s'’-]{1,30}?\s+)?(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|executed|beheaded)\b/gi,
   /\b(?:(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]+|el-[A-Z][\w'’-]+)\s+){1,4}(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|executed|beheaded)\b/g,
   /\b(?:he|she)\s+(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|executed|beheaded)\b/gi,

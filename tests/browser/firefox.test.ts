@@ -110,3 +110,53 @@ describe('Firefox: framework page', () => {
     await page.close();
   });
 });
+
+describe('Firefox: clipping (lib/ui, lib/capture, lib/extraction, lib/storage)', () => {
+  // The extension's UI host is in the page's DOM with an open shadow root: readable from the page itself.
+  const ui = (selector: string, read: string) =>
+    `(() => { const el = document.querySelector('libya-lens-ui')?.shadowRoot?.querySelector('${selector}'); return el ? ${read} : null; })()`;
+  const toast = (page: Page) => page.evaluate(ui('[data-testid="libya-lens-toast"]', 'el.hidden ? "" : el.textContent')) as Promise<string | null>;
+  const clipped = (page: Page) =>
+    page.evaluate(`[...(CSS.highlights.get('libya-lens-clipped') ?? [])].map((r) => r.toString().replace(/\\s+/g, ' ').trim())`) as Promise<string[]>;
+
+  async function openArticle(): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(server.url('clip-article.html'));
+    await page.waitForFunction(`CSS.highlights.has('libya-lens-actor')`, { timeout: 30_000 });
+    return page;
+  }
+
+  async function clickClip(page: Page, paragraph: string) {
+    const box = await (await page.$(paragraph))!.boundingBox();
+    await page.mouse.move(box!.x + 40, box!.y + 8);
+    await page.waitForFunction(ui('[data-testid="libya-lens-clip"]', '!el.hidden'), { timeout: 5000 });
+    const button = await page.evaluateHandle(
+      `document.querySelector('libya-lens-ui').shadowRoot.querySelector('[data-testid="libya-lens-clip"]')`,
+    );
+    await (button as unknown as { click(): Promise<void> }).click();
+  }
+
+  test('the button clips a paragraph, the record is annotated, a second clip is refused, the marker returns', async () => {
+    const page = await openArticle();
+    expect(await page.evaluate(ui('[data-testid="libya-lens-clip"]', 'el.getAttribute("aria-label")'))).toBe(null);
+    await clickClip(page, '#p-shelling');
+    await page.waitForFunction(ui('[data-testid="libya-lens-toast"]', '!el.hidden'), { timeout: 10_000 });
+    // The report names what the background extracted: the sub-event type, the place and the resolved day.
+    expect(await toast(page)).toContain('Clipped to your timeline: Shelling/artillery/missile attack · Mitiga International Airport · 2020-05-16');
+    expect(await page.evaluate(ui('[data-testid="libya-lens-clip"]', 'el.getAttribute("aria-label")'))).toBe('Clip to timeline');
+    expect(await clipped(page)).toHaveLength(1);
+
+    await page.mouse.move(5, 5);
+    await sleep(600);
+    await clickClip(page, '#p-shelling');
+    await page.waitForFunction(`${ui('[data-testid="libya-lens-toast"]', 'el.textContent')}?.includes('Already on your timeline')`, { timeout: 10_000 });
+    await page.close();
+
+    // A later visit: the stored selectors find the passage again.
+    const again = await openArticle();
+    await again.waitForFunction(`(CSS.highlights.get('libya-lens-clipped')?.size ?? 0) === 1`, { timeout: 15_000 });
+    expect((await clipped(again))[0]).toMatch(/^Forces loyal to Khalifa Haftar shelled Mitiga airport/);
+    await again.close();
+  });
+});
