@@ -182,6 +182,9 @@ const PLACE_MODIFIER = /^-(?:based|born|backed|aligned|allied|led|headquartered)
 const ACTOR_MODIFIER =
   /^-(?:backed|supported|sponsored|based|trained|brokered|recogni[sz]ed|funded|armed|made|built|supplied|manufactured|owned|designed|mediated)\b/i;
 
+/** "the UN arms embargo", "a Turkish proposal": the name qualifies a thing, it does not act. */
+const NOUN_MODIFIER =
+  /^\s+(?:arms embargo|embargo|sanctions|resolutions?|plan|roadmap|talks|process|proposal|initiative|charter|summit|conference|border|borders|frontier|territory|waters|airspace|coast)\b/i;
 /** "Gaddafi's home city", "Haftar's son": the person names something else, not an actor. */
 const POSSESSIVE_NOT_ACTOR =
   /^['’]s\s+(?:home|hometown|home town|birthplace|native|sons?|daughters?|family|widow|wife|brothers?|death|fall|overthrow|ouster|downfall|killing|era|time|rule|legacy|palace|compound|grave|body|former|late)\b/i;
@@ -190,7 +193,7 @@ const STATE_NOUN =
   /^\s+(?:(?:special|armed|security|naval|air|military|government|foreign|defen[cs]e|interior)\s+)?(?:forces|troops|army|military|soldiers|navy|naval|air force|warplanes|war planes|jets|fighter jets|drones|aircraft|helicopters|frigates?|warships?|commandos|government|authorities|officials?|president|ministry|coast guard|intelligence|advisers|advisors|personnel|units|mercenaries|contractors|embassy|ambassador|envoy|delegation|leader|prime minister|sources|spokes(?:man|woman|person)|statement|strikes?|air strikes?|airstrikes?|missiles?|operators|officers)\b(?!\s+(?:manufacturer|makers?|company|firm|industry|deals?|sales|purchases|exports))/i;
 /** A country named as a place ("in neighbouring Tunisia", "across the border into Chad"), not as an actor. */
 const COUNTRY_AS_PLACE =
-  /\b(?:[Ii]n|[Ii]nto|[Ff]rom|[Tt]o|across|near|towards?|via|within|outside|neighbou?ring|bordering|border with|frontier with|coast of)\s+(?:the\s+)?(?:neighbou?ring\s+)?(?:[A-Z][\w-]+,?\s+(?:and\s+)?){0,4}$/;
+  /\b(?:[Ii]n|[Ii]nto|[Ff]rom|across|near|towards?|via|within|outside|neighbou?ring|bordering|border with|frontier with|coast of)\s+(?:the\s+)?(?:neighbou?ring\s+)?(?:[A-Z][\w-]+,?\s+(?:and\s+)?){0,4}$/;
 
 /**
  * A foreign state named only as a nationality ("a Tunisian militant", "the Egyptian border") or as a
@@ -274,7 +277,7 @@ export function actorMentions(text: string, matches: readonly TextMatch[]): Ment
     const mention: ActorMention = entry
       ? { start: m.start, end: m.end, actor: actorOf(entry), matchedId: m.entityId }
       : { start: m.start, end: m.end, actor: { name: text.slice(m.start, m.end), inter: 0 } };
-    if (ACTOR_MODIFIER.test(after) || POSSESSIVE_NOT_ACTOR.test(after)) mention.modifier = true;
+    if (ACTOR_MODIFIER.test(after) || POSSESSIVE_NOT_ACTOR.test(after) || NOUN_MODIFIER.test(after)) mention.modifier = true;
     mentions.push(mention);
   }
 
@@ -409,7 +412,7 @@ const RELATIVE_BEFORE = /\b(?:which|who|whose|that)\b[^,;]*$/i;
 /** Words before a name that make it the place or aim of something, not the doer. */
 const NOT_SUBJECT_BEFORE = /\b(?:in|at|on|against|near|to|from|for|over|after|since|of|towards|toward|into|targeting|denouncing|demanding|protesting)\s+(?:the\s+)?$/i;
 /** "of/to" that still leave a name as the doer: "forces loyal to Haftar", "fighters of the LNA". */
-const SUBJECT_LINK_BEFORE = /\b(?:(?:fighters|forces|brigades|units|militias|men|troops) from|loyal to|aligned (?:with|to)|allied (?:with|to)|affiliated (?:with|to)|belonging to|forces of|fighters of|troops of|members of|units of|militias of|drones of|jets of)\s+(?:the\s+)?$/i;
+const SUBJECT_LINK_BEFORE = /\b(?:(?:fighters|forces|brigades|units|militias|men|troops) from|(?:hundreds|dozens|thousands|scores|some|several|a group|a convoy|a contingent|a unit|a number|members) of|loyal to|aligned (?:with|to)|allied (?:with|to)|affiliated (?:with|to)|belonging to|forces of|fighters of|troops of|members of|units of|militias of|drones of|jets of)\s+(?:the\s+)?$/i;
 
 /** Is this mention a force (can disperse protesters, be the target of a battle)? */
 const isForce = (a: EventActor) => a.inter === 1 || a.inter === 2 || a.inter === 3 || a.inter === 4 || a.inter === 8;
@@ -603,6 +606,8 @@ function allies(text: string, head: ActorMention, rest: ActorMention[], used: Se
   for (const m of rest) {
     if (used.has(m)) continue;
     if (!ALLY_GAP.test(text.slice(last.end, m.start))) break;
+    // Civilians are not allies of an armed force ("killing three soldiers and two civilians").
+    if ((m.actor.inter === 7) !== (head.actor.inter === 7)) break;
     out.push(m);
     used.add(m);
     last = m;

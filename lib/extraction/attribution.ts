@@ -41,7 +41,7 @@ const ACCORDING_TO = /\baccording to\s+/gi;
 const BY_WHOM =
   /^\s*,?\s*by\s+(?:(?:[\w'’-]+\s+){0,3}?(?:jets|aircraft|planes|warplanes|drones|forces|fighters|troops|gunmen|militias|units|helicopters)\s+)?(?:belonging to|of|from|operated by|loyal to|flown by|linked to)?\s*([^,.;]+)/i;
 /** Hedges with no speaker: "drones reportedly belonging to the UAE", "suspected Emirati jets". */
-const HEDGE_CUES: readonly RegExp[] = [/\b(?:reportedly|allegedly|suspected|believed to (?:be|have been|belong to)|thought to be|said to (?:be|belong to|have been))\b/gi];
+const HEDGE_CUES: readonly RegExp[] = [/\b(?:reportedly|allegedly|suspected(?! of)|believed to (?:be|have been|belong to)|thought to be|said to (?:be|belong to|have been))\b/gi];
 /** After a speaker: a name that acted, in the reported clause ("the GNA said LNA drones struck"). */
 const REPORTED_ACTION =
   /^(?:['’]s)?\s*(?:[\w-]+\s+){0,2}?(?:had\s+|have\s+|has\s+)?(?:carried out|conducted|launched|struck|bombed|shelled|attacked|targeted|fired|hit|killed|abducted|kidnapped|captured|(?:was|were) (?:behind|responsible))\b/i;

@@ -481,7 +481,8 @@ function classify(sentence: string, found: Found): EventClass {
       return eventClass('Violence against civilians', 'Sexual violence', true, cue);
     case 'abduction':
       // Killed as well as abducted: the killing is the event (ACLED codes the attack).
-      if (/\b(?:killing|killed|executed|beheaded|shot dead)\b/i.test(sentence)) return eventClass('Violence against civilians', 'Attack', true, cue);
+      const killing = /\b(?:killing|killed|executed|beheaded|shot dead)\b/i.exec(sentence);
+      if (killing) return eventClass('Violence against civilians', 'Attack', true, `${killing[0]} … ${cue}`);
       return eventClass('Violence against civilians', 'Abduction/forced disappearance', true, cue);
     case 'attack': {
       // Who was attacked: the words after the cue, and for a passive ("three soldiers were killed") the words before.

@@ -39,7 +39,7 @@ const REGIONAL: ReadonlySet<PlaceCategory> = new Set(['district', 'region', 'wat
 
 /** Words before a place that put the event at it ("in", "at", "struck"). */
 const LOCATIVE_BEFORE =
-  /\b(?:in|at|on|near|outside|around|into|over|across|inside|of|towards?|struck|hit|targeted|targeting|shelled|bombed|attacked|captured|retook|recaptured|entered|seized|stormed|raided|pounded|reached)\s+(?:the\s+)?(?:(?:town|city|village|district|area|neighbou?rhood|suburbs?|outskirts|port|oil terminal|air ?base) of\s+)?$/i;
+  /\b(?:in|at|on|near|outside|around|into|to|over|across|inside|of|towards?|struck|hit|targeted|targeting|shelled|bombed|attacked|captured|retook|recaptured|entered|seized|stormed|raided|pounded|reached)\s+(?:the\s+)?(?:(?:town|city|village|district|area|neighbou?rhood|suburbs?|outskirts|port|oil terminal|air ?base) of\s+)?$/i;
 /** An origin, not the scene: "forces from Misrata", "drones launched from al-Watiya" (but "20 km from Sirte" is near it). */
 const ORIGIN_BEFORE = /\b(?:from|based in|headquartered in|stationed in|hails from)\s+(?:the\s+)?(?:(?:town|city|village|area|base|air ?base|airport|port) of\s+)?$/i;
 const DISTANCE_FROM_BEFORE = /\b(?:km|kilometres|kilometers|miles|metres|meters)\b[^.;]{0,20}\bfrom\s+(?:the\s+)?$/i;

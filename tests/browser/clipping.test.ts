@@ -240,6 +240,19 @@ describe('clipping (lib/ui, lib/capture, lib/extraction, lib/storage)', () => {
     await again.close();
   });
 
+  test('clips made in two tabs at the same moment both land', async () => {
+    const [a, b] = await Promise.all([openArticle(), openArticle()]);
+    const before = (await readClips(await worker())).length;
+    await Promise.all([clipByButton(a, '#p-quote'), clipByButton(b, '#p-comment')]);
+    const clips = await waitFor(async () => {
+      const all = await readClips(await worker());
+      return all.length === before + 2 ? all : undefined;
+    }, 'two more records');
+    expect(clips.some((r) => r.text.includes('war crime'))).toBe(true);
+    expect(clips.some((r) => r.text.startsWith('Reader from Misrata'))).toBe(true);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   test('records survive a browser restart with the same profile, and the markers come back', async () => {
     const before = (await readClips(await worker())).map((r) => r.id).sort();
     await chromium.close();
