@@ -11,6 +11,9 @@ const CLIP_MENU_ID = 'libya-lens-clip-selection';
 export default defineBackground(() => {
   // The background owns IndexedDB: content scripts and the popup reach the timeline through messages.
   const store = new ClipStore();
+  // Opened at wake-up, not on the first clip: creating or upgrading the database is the slow part of a
+  // first clip (~0.5 s measured), and a failure here is reported again by the clip that needs it.
+  void store.db().catch(() => undefined);
   const extensionOrigin = browser.runtime.getURL('');
 
   handle<BackgroundCalls>({

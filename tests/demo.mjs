@@ -9,6 +9,45 @@ import { findChromium, launchChromium } from './browser/launch.mjs';
 import { paintedTexts, waitForSettled } from './browser/page.mjs';
 import { startServer } from './browser/server.mjs';
 
+/** Clips one paragraph the way a reader does (hover, "Clip to timeline") and prints what was stored. */
+async function demoClip(page, shot) {
+  const paragraph = page.locator('article p', { hasText: 'Grad rockets fell near Maitiga airport' }).first();
+  await paragraph.scrollIntoViewIfNeeded();
+  await paragraph.hover({ position: { x: 30, y: 6 } });
+  const button = page.getByRole('button', { name: 'Clip to timeline' });
+  await button.waitFor({ state: 'visible', timeout: 5000 });
+  await button.click();
+  const toast = page.getByTestId('libya-lens-toast');
+  await page.waitForFunction(() => {
+    const el = document.querySelector('libya-lens-ui')?.shadowRoot?.querySelector('[data-testid="libya-lens-toast"]');
+    return el && !el.hidden && el.dataset.status;
+  });
+  console.log(`\nClipped a paragraph: "${(await toast.innerText()).replace(/\s*×\s*$/, '')}"`);
+  const [worker] = chrome.context.serviceWorkers();
+  const records = await worker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('libya-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('clips').objectStore('clips').getAll();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }),
+  );
+  const r = records[records.length - 1];
+  if (r) {
+    const statements = r.attribution.statements.map((s) => `${s.stance} by ${s.by.name}`).join('; ') || 'none';
+    console.log(`  stored in IndexedDB as ${r.id}:`);
+    console.log(`  event date ${r.eventDate.day} (precision ${r.eventDate.precision}, from "${r.eventDate.expression ?? r.eventDate.method}")`);
+    console.log(`  ${r.event.eventType} / ${r.event.subEventType}; actor1 ${r.actor1?.name ?? '—'}; actor2 ${r.actor2?.name ?? '—'}`);
+    console.log(`  location ${r.location?.name ?? '—'} (${r.location?.lat}, ${r.location?.lon}); fatalities ${r.fatalities.count}; attribution ${r.attribution.status} (${statements})`);
+    console.log(`  source ${r.article.outlet}, ${r.article.publishedDay}: ${r.article.url}`);
+  }
+  await page.screenshot({ path: shot });
+  console.log(`Screenshot: ${shot}`);
+}
+
 if (!findChromium()) {
   console.error('No Chromium found. Install Debian\'s "chromium" package (apt-get install -y chromium), or set CHROMIUM_PATH to chromium, chromium-browser or google-chrome.');
   process.exit(1);
@@ -51,6 +90,7 @@ if (headed) {
     for (const [name, texts] of Object.entries(painted)) console.log(`  ${name}: ${texts.join(', ') || '(none)'}`);
     if (!count) console.log('  (nothing highlighted: is the content script built and matching http pages?)');
     console.log(`\nScreenshot: ${shot}`);
+    await demoClip(page, join(dir, 'demo-clip.png'));
   } catch (error) {
     console.error(error);
     code = 1;

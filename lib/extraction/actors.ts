@@ -147,7 +147,7 @@ const GENERIC_ACTORS: readonly { kind: GenericKind; actor: EventActor; pattern: 
     kind: 'civilians',
     actor: CIVILIANS,
     pattern:
-      /\b(?:civilians?|residents?|villagers|inhabitants|passers-by|bystanders|families|children|women|worshippers|shoppers|patients|students|journalists?|reporters?|activists?|mayor|doctors?|nurses?|lawyers?|judges?|workers|labou?rers|fishermen|farmers|pedestrians|Christians|Copts|nationals|citizens|expatriates|aid workers|tourists|visitors|foreigners|hostages|pilgrims)\b/gi,
+      /\b(?:civilians?|residents?|villagers|inhabitants|passers-by|bystanders|families|child|children|woman|women|man|girls?|boys?|daughters?|sons?|infants?|bab(?:y|ies)|teenagers?|worshippers|shoppers|patients|students|journalists?|reporters?|activists?|mayor|doctors?|nurses?|lawyers?|judges?|workers|labou?rers|fishermen|farmers|pedestrians|Christians|Copts|nationals|citizens|expatriates|aid workers|tourists|visitors|foreigners|hostages|pilgrims)\b/gi,
   },
   { kind: 'police', actor: STATE_POLICE, pattern: /\b(?:police(?:men| officers| forces)?|security (?:forces|services|personnel)|interior ministry forces)\b/gi },
   {

@@ -29,7 +29,7 @@ const CLAIM_CUES: readonly RegExp[] = [
 ];
 /** Rejecting responsibility. The subject of the cue denies its own involvement. */
 const DENIAL_CUES: readonly RegExp[] = [
-  /\b(?:denied (?:any |all )?(?:involvement|responsibility|carrying out|conducting|launching|having|that it|it had|it was|the (?:claims?|accusations?|allegations?|reports?)|targeting|striking|bombing|being behind|any role|a role)|(?:rejected|dismissed|refuted) (?:the |these |such )?(?:claims?|accusations?|allegations?|reports?)|had nothing to do with|(?:was|were) not (?:involved|responsible|behind)|(?:said|insisted) (?:that )?(?:it|they) (?:was|were|had) not (?:involved|responsible|behind|carried|conducted|taken part))\b/gi,
+  /\b(?:denied (?:reports |claims )?that|denied (?:any |all )?(?:involvement|responsibility|carrying out|conducting|launching|having|that it|it had|it was|the (?:claims?|accusations?|allegations?|reports?)|targeting|striking|bombing|being behind|any role|a role)|(?:rejected|dismissed|refuted) (?:the |these |such )?(?:claims?|accusations?|allegations?|reports?)|had nothing to do with|(?:was|were) not (?:involved|responsible|behind)|(?:said|insisted) (?:that )?(?:it|they) (?:was|were|had) not (?:involved|responsible|behind|carried|conducted|taken part))\b/gi,
 ];
 /** An allegation against a named party: the speaker is before the cue, the accused right after it. */
 const ACCUSE_CUES: readonly RegExp[] = [/\b(?:accused|accuses|accusing|blamed|blames|blaming|held|holds|pointed the finger at|attributed the (?:strike|attack|attacks|strikes|bombing|raid|shelling) to)\s+/gi];

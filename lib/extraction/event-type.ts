@@ -65,7 +65,7 @@ function pushSentence(text: string, start: number, end: number, out: Sentence[])
  * hypotheticals ("could", "would") and failures ("failed to reach a deal").
  */
 const UNREAL_BEFORE =
-  /\b(?:no|not|never|without|n[o']t|warn(?:s|ed|ing)?|threat(?:s|en|ens|ened|ening)?|vow(?:s|ed)?|plan(?:s|ned|ning)?|intend(?:s|ed)?|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|al)|would|will|could|might|shall|can|ready to|about to|fear(?:s|ed)?|risk(?:s|ed)?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|seek(?:s|ing)?|sought|hop(?:e|es|ed|ing)|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|possible|potential|imminent|fail(?:s|ed)? to|refus(?:e|es|ed)|declin(?:e|es|ed) to|unable to|in case of|in the event of|aimed at|rumou?rs? of|to (?:carry out|launch|stage|conduct|mount|commit|plan|train))\b/i;
+  /\b(?:no|not|never|without|n[o']t|warn(?:s|ed|ing)?|threat(?:s|en|ens|ened|ening)?|vow(?:s|ed)?|plan(?:s|ned|ning)?|intend(?:s|ed)?|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|al)|would|will|could|might|shall|can|ready to|about to|fear(?:s|ed)?|risk(?:s|ed)?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|seek(?:s|ing)?|sought|hop(?:e|es|ed|ing)|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|possible|potential|imminent|fail(?:s|ed)? to|refus(?:e|es|ed)|declin(?:e|es|ed) to|unable to|in case of|in the event of|aimed at|rumou?rs? of|to (?:carry out|launch|stage|conduct|mount|commit|plan|train)|(?:was|were) to be|to be used)\b/i;
 
 /** "may" is only modal in lower case ("On 5 May, jets struck" is a date). */
 const MAY = /\bmay\b/;
@@ -81,11 +81,11 @@ const BACKGROUND_AFTER = /^\s*(?:[\w'’-]+\s+){0,6}?(?:last year|years ago|mont
 
 /** Words right after a cue that make it future or hypothetical ("air strikes could resume", "strikes are expected"). */
 const UNREAL_AFTER =
-  /^\s*(?:could|would|will|might|may|(?:is|are|was|were) (?:expected|likely|set|due|planned|feared|threatened) to)\b/i;
+  /^\s*(?:could|would|will|might|may|(?:is|are|was|were) (?:expected|likely|set|due|planned|feared|threatened) to|(?:\w+\s+){0,6}?(?:is|are) (?:possible|likely|expected|planned|imminent))\b/i;
 
 /** Where a clause starts: punctuation, or a conjunction that opens a new clause. */
 const CLAUSE_START =
-  /[,;:()"“”—–]|\b(?:but|after|before|as|while|when|although|though|because|which|who|whom|where|until|amid|and then)\b/gi;
+  /[,;:()"“”—–]|\b(?:but|after|before|as(?!\s+(?:a|an|the|well|part|many|much|long|soon|of)\b)|while|when|although|though|because|which|who|whom|where|until|amid|and then)\b/gi;
 
 /** The part of the clause that precedes `index` in `sentence`. */
 export function clauseBefore(sentence: string, index: number): string {
@@ -101,7 +101,7 @@ export function isAsserted(sentence: string, start: number, end: number): boolea
   if (UNREAL_BEFORE.test(before) || MAY.test(before) || BACKGROUND_BEFORE.test(before)) return false;
   const after = sentence.slice(end);
   if (BACKGROUND_AFTER.test(after)) return false;
-  if (/\b(?:has|have|had)\s+(?:been\s+)?\w+$/i.test(before.trimEnd()) && /^[^.;]{0,60}?\bsince\b/i.test(after)) return false;
+  if (/\b(?:has|have|had)\s+(?:been\s+)?\w+$/i.test(before.trimEnd()) && /^.{0,60}?\bsince\b/i.test(after)) return false;
   return !UNREAL_AFTER.test(after);
 }
 
@@ -154,17 +154,16 @@ const GRENADE_CUES: readonly RegExp[] = [/\b(?<!propelled\s)(?:hand )?grenades?\
  * territory). "Seized" alone is too loose ("seized weapons"), so it needs a place-like object.
  */
 const TERRITORY_CUES: readonly RegExp[] = [
-  /\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing) control|(?:took|taken|take|takes|gained|regained|wrested|wrest|assumed) (?:full )?control|retook|retaken|recaptur(?:ed|es|ing)|took over(?= (?:the )?(?:town|city|village|airport|air ?base|base|port|terminal|area|district|[A-Z]))|overran|overrun|fell to|liberat(?:ed|es|ing)|drove (?:[\w'’-]+\s+){1,4}out of|expelled (?:[\w'’-]+\s+){1,4}from|advanced into|swept into|seized (?:the )?(?:town|city|village|airport|air base|airbase|base|port|terminal|oil|area|district|headquarters|[A-Z]\w+))\b/gi,
+  /\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing) control|(?:took|taken|take|takes|gained|regained|wrested|wrest|assumed) (?:full )?control|retook|retaken|recaptur(?:ed|es|ing)|took over(?= (?:the )?(?:town|city|village|airport|air ?base|base|port|terminal|area|district|[A-Z]))|took (?:the )?(?:town|city|village|airport|air ?base|capital)|overran|overrun|fell to|liberat(?:ed|es|ing)|drove (?:[\w'’-]+\s+){1,4}out of|expelled (?:[\w'’-]+\s+){1,4}from|advanced into|swept into|seized (?:the )?(?:town|city|village|airport|air base|airbase|base|port|terminal|oil|area|district|headquarters|[A-Z]\w+))\b/gi,
 ];
 
 /** ACLED: Non-violent transfer of territory (a side leaves, or hands over, without a fight). */
 const TRANSFER_CUES: readonly RegExp[] = [
-  /\b(?:withdr(?:ew|awn|aws) (?:\w+ ){0,3}?from|pulled out of|handed over (?:control of )?|handover of|evacuated (?:their|its) positions)\b/gi,
+  /\b(?:withdr(?:ew|awn|aws) (?:\w+ ){0,3}?from (?=(?:the )?(?:town|city|village|airport|air ?base|base|port|area|district|capital|[A-Z]))|pulled out of|handed over (?:control of )?|handover of|evacuated (?:their|its) positions)/gi,
 ];
 
 /** A transfer without fighting turns a territory cue into a Strategic development. */
-const NON_VIOLENT_TRANSFER =
-  /\b(?:without (?:a )?(?:fight|fighting|resistance|bloodshed|a shot)|peacefully|handed over|handover of|withdrew from|pulled out of|withdrawal from|evacuated (?:their|its) positions)\b/i;
+const NON_VIOLENT_TRANSFER = /\b(?:without (?:a )?(?:fight|fighting|resistance|bloodshed|a shot)|peacefully)\b/i;
 
 /** Capturing people, not places: "captured two mercenaries" is part of the fighting, not territory. */
 const CAPTURED_PEOPLE =
@@ -182,6 +181,7 @@ const CLASH_CUES: readonly RegExp[] = [
 /** Demonstrations (ACLED: Protests/Riots). */
 const PROTEST_CUES: readonly RegExp[] = [
   /\b(?:protest(?:s|ed|ing|ers|ors)?|demonstrations?|demonstrators|rally|rallies|sit-ins?|marched|marches|took to the streets|took to the street)\b/gi,
+  /\b(?:mob|lynch(?:ed|ing)?)\b/gi,
 ];
 /** Demonstrators using violence make it a riot (stones, storming, arson); burning tyres on a road is still a protest. */
 const RIOT_CUES =
@@ -217,7 +217,7 @@ const ARMED_TARGET =
   /\b(?:positions?|checkpoints?|bases?|airports?|air ?bases?|ports?|terminals?|oil fields?|barracks|camps?|soldiers?|troops|forces|fighters?|militants?|police(?:m[ae]n)?|army|patrols?|convoys?|headquarters|militias?|brigades?|guards?|posts?|units?|gunm[ae]n|jihadists?|commanders?|mercenar(?:y|ies))\b/i;
 /** Targets that make an event one against civilians. */
 const CIVILIAN_TARGET =
-  /\b(?:civilians?|residents?|residential|villagers|inhabitants|passers-by|bystanders|families|family|homes?|houses?|markets?|hospitals?|clinics?|schools?|mosques?|churches|worshippers|migrants?|refugees|detention (?:centre|center)|journalists?|reporters?|activists?|mayor|doctors?|nurses?|children|women|farmers|fishermen|workers|shoppers|pedestrians|neighbou?rhoods?|villages?|towns?|wedding|funeral|tourists|visitors|museum|hotel)\b/i;
+  /\b(?:civilians?|residents?|residential|villagers|inhabitants|passers-by|bystanders|families|family|homes?|houses?|markets?|hospitals?|clinics?|schools?|mosques?|churches|worshippers|migrants?|refugees|detention (?:centre|center)|journalists?|reporters?|activists?|mayor|doctors?|nurses?|man|woman|child|children|women|girls?|boys?|farmers|fishermen|workers|shoppers|pedestrians|neighbou?rhoods?|villages?|towns?|wedding|funeral|tourists|visitors|museum|hotel)\b/i;
 
 /** Negotiated outcomes (ACLED: Agreement): ceasefires, deals, prisoner exchanges, releases, surrenders. */
 const AGREEMENT_NOUN = String.raw`(?:cease-?fire|truce|agreement|deal|(?:peace|political|an?) accord|memorandum(?: of understanding)?|pact|prisoner (?:exchange|swap)|roadmap|arrangement)`;
@@ -381,14 +381,20 @@ function accept(sentence: string, f: Found): boolean {
       return !(/^captur/i.test(f.text) && CAPTURED_PEOPLE.test(after));
     case 'demonstration':
       // "protest" as a verb of disagreement by officials ("the GNA protested to Ankara") is not a demonstration.
-      return !/^protest(?:ed)?$/i.test(f.text) || /\b(?:streets?|square|outside|in front of|gathered|crowds?|hundreds|dozens|thousands|residents)\b/i.test(sentence);
+      if (/^protested$/i.test(f.text) || (/^protest$/i.test(f.text) && !/\b(?:a|the|mass|peaceful|street)\s+$/i.test(before))) {
+        return /\b(?:streets?|square|outside|in front of|gathered|crowds?|hundreds|dozens|thousands|residents)\b/i.test(sentence);
+      }
+      return true;
+    case 'ied':
+      // "defused an IED", "found a landmine": an explosive that did not go off (Disrupted weapons use).
+      return !/\b(?:defus\w*|dismantl\w*|clear\w*|remov\w*|found|discovered|seiz\w*|detected|planted)\s+(?:\w+\s+){0,2}$/i.test(before);
     case 'attack':
       // "Gaddafi was killed in 2011": a date years back on a killing is background, not the event.
       if (/^\s*(?:[\w'’-]+\s+){0,3}?in (?:19\d\d|20[01]\d)\b/.test(after)) return false;
       // "41 people had been killed" says who died, not what happened: without "by" it is a toll, not an attack.
       if (/^(?:killed|shot)$/i.test(f.text) && /\b(?:was|were|been|being|be|is|are)\s+(?:\w+\s+)?$/i.test(before) && !/^\s+by\b/i.test(after)) return false;
       // "condemned the attack", "the attack raised fears": a reference to an event told elsewhere, unless its target follows.
-      if (/^(?:attack|assault|raid)$/i.test(f.text) && /\b(?:the|this|that|[\w]+['’]s)\s+(?:[\w-]+\s+){0,2}$/i.test(before) && !/^\s+(?:on|against)\b/i.test(after)) return false;
+      if (/^(?:attack|assault|raid)$/i.test(f.text) && /\b(?:the|this|that|[\w]+['’]s)\s+(?:[\w-]+\s+){0,3}$/i.test(before) && !/^\s+(?:on|against)\b/i.test(after)) return false;
       return true;
     default:
       return true;
@@ -485,11 +491,16 @@ function classify(sentence: string, found: Found): EventClass {
       if (killing) return eventClass('Violence against civilians', 'Attack', true, `${killing[0]} … ${cue}`);
       return eventClass('Violence against civilians', 'Abduction/forced disappearance', true, cue);
     case 'attack': {
-      // Who was attacked: the words after the cue, and for a passive ("three soldiers were killed") the words before.
+      // Who was attacked: the words after the cue; for a passive ("a man was shot dead by gunmen") the words before.
       let target = sentence.slice(found.end, found.end + 80);
-      if (/\b(?:was|were|been|being)\s+$/i.test(sentence.slice(0, found.start))) target += ' ' + clauseBefore(sentence, found.start);
-      if (CIVILIAN_TARGET.test(target)) return eventClass('Violence against civilians', 'Attack', true, cue);
-      if (ARMED_TARGET.test(target)) return eventClass('Battles', 'Armed clash', false, cue);
+      if (/\b(?:was|were|been|being)\s+$/i.test(sentence.slice(0, found.start))) {
+        target = /^\s+by\b/i.test(target) ? clauseBefore(sentence, found.start) : `${target} ${clauseBefore(sentence, found.start)}`;
+      }
+      // The target named first decides ("killed a militant linked to attacks on tourists" is a fighter).
+      const civilian = CIVILIAN_TARGET.exec(target)?.index ?? Infinity;
+      const armed = ARMED_TARGET.exec(target)?.index ?? Infinity;
+      if (civilian < armed) return eventClass('Violence against civilians', 'Attack', true, cue);
+      if (armed < civilian) return eventClass('Battles', 'Armed clash', false, cue);
       // Target not said: one-sided violence ("gunmen killed a man", "executed") unless the sentence names fighters.
       return ARMED_TARGET.test(sentence) && !CIVILIAN_TARGET.test(sentence)
         ? eventClass('Battles', 'Armed clash', false, cue)

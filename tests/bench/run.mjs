@@ -193,7 +193,7 @@ async function main() {
     await server.close();
   }
   const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  console.log(`\nMain-thread work, median of ${rounds} rounds: Libya Lens ${ms(median(totals.lens))} ` +
+  if (totals.lens.length) console.log(`\nMain-thread work, median of ${rounds} rounds: Libya Lens ${ms(median(totals.lens))} ` +
     `(rounds: ${totals.lens.map(ms).join(', ')}) vs mark.js ${ms(median(totals.mark))} (rounds: ${totals.mark.map(ms).join(', ')})`);
 
   const bundle = join(buildDir('chrome'), 'content-scripts/content.js');

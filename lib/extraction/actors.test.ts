@@ -1,0 +1,160 @@
+import { actors, getEntity, getMatcher } from '../kb';
+import { actorMentions, interCode, isSpeaker, pickActors, resolveActorEntry } from './actors';
+import { splitSentences } from './event-type';
+import type { EventActor } from './types';
+
+/** Who did what to whom: roles, allies, speakers, ACLED's unnamed actors and inter codes. */
+
+const who = (a?: EventActor) => a?.entityId ?? a?.name;
+const read = (text: string) => pickActors(text, getMatcher().find(text));
+
+type Row = [text: string, actor1: string | undefined, actor2: string | undefined, assoc1?: string[], assoc2?: string[]];
+
+const ROLES: Row[] = [
+  // Subject and object.
+  ['LNA warplanes struck GNA positions south of Tripoli.', 'actor:libyan-national-army', 'actor:government-of-national-accord'],
+  // A person's forces are the group the person leads (memberOf in the KB).
+  ['Forces loyal to Khalifa Haftar shelled Misrata airport.', 'actor:libyan-national-army', undefined],
+  ['Haftar launched an offensive on Tripoli in April.', 'actor:libyan-national-army', undefined],
+  ["Sarraj's forces attacked LNA positions near Sirte.", 'actor:government-of-national-accord', 'actor:libyan-national-army'],
+  // Passive agent.
+  ['The Tajoura detention centre was struck by LNA warplanes.', 'actor:libyan-national-army', undefined],
+  ['Air strikes by Turkish drones on Wagner positions killed five.', 'actor:turkey', 'actor:wagner-group'],
+  // Allies in one role.
+  ['LNA and Wagner fighters attacked GNA positions in Ain Zara.', 'actor:libyan-national-army', 'actor:government-of-national-accord', ['actor:wagner-group']],
+  ['GNA forces, backed by Turkish drones, recaptured al-Watiya from the LNA.', 'actor:government-of-national-accord', 'actor:libyan-national-army', ['actor:turkey']],
+  // Opponents.
+  ['Clashes broke out between the 444 Brigade and Rada in Souq al-Juma.', 'actor:444-brigade', 'actor:rada'],
+  ['GNA and LNA forces clashed near Sirte.', 'actor:government-of-national-accord', 'actor:libyan-national-army'],
+  ['The Nawasi Brigade clashed with the Tripoli Revolutionaries Brigade.', 'actor:nawasi-brigade', 'actor:tripoli-revolutionaries-brigade'],
+  ['Misrata and Zintan brigades fought for control of the airport.', 'actor:misrata-brigades', 'actor:zintan-brigades'],
+  // Speakers are not actors…
+  ['The GNA said LNA drones struck Mitiga airport.', 'actor:libyan-national-army', undefined],
+  ['LNA drones struck Mitiga airport, the GNA said.', 'actor:libyan-national-army', undefined],
+  ['According to the GNA, Emirati jets bombed Gharyan.', 'actor:uae-air-force', undefined],
+  ['The GNA accused the LNA of shelling Abu Salim.', 'actor:libyan-national-army', undefined],
+  // …unless they say they acted.
+  ['The LNA said it struck a Turkish drone control room at Mitiga.', 'actor:libyan-national-army', undefined],
+  // Unnamed actors, as ACLED writes them.
+  ['Unidentified drones struck a convoy near Ubari.', 'Unidentified Military Forces', undefined],
+  ['Unknown gunmen kidnapped a doctor in Sabha.', 'Unidentified Armed Group (Libya)', 'Civilians (Libya)'],
+  ['An air strike hit a house in Zawiya.', 'Unidentified Military Forces', undefined],
+  // Civilians as the target.
+  ['LNA shelling killed three residents of Abu Salim.', 'actor:libyan-national-army', 'Civilians (Libya)'],
+  ['Islamic State beheaded 21 Egyptian Christians in Sirte.', 'actor:islamic-state', 'Civilians (Egypt)'],
+  ['An air strike on the Tajoura detention centre killed 53 migrants.', 'Unidentified Military Forces', 'Civilians (Libya)', [], ['Migrants (Libya)']],
+  // A nationality word is not the state ("a Tunisian militant"); its drones are.
+  ['A U.S. air strike targeted an Algerian militant in Ajdabiya.', 'actor:usa', undefined],
+  ['Turkish drones struck Wagner mercenaries near Sirte.', 'actor:turkey', 'actor:wagner-group'],
+  // Modifiers: "Turkish-made", "UN-backed".
+  ['Turkish-made drones operated by the GNA struck al-Watiya.', 'actor:government-of-national-accord', undefined],
+  // Towns as armed groups; datelines are not.
+  ['Fighters from Zawiya attacked a Warshefana checkpoint.', 'actor:zawiya-armed-groups', undefined],
+  // Protests: protesters are actor1, the intervening force actor2; ethnic groups are associated.
+  ['Police fired tear gas at Amazigh protesters outside the parliament.', 'Protesters (Libya)', 'Police Forces of Libya (2014-)', ['actor:amazigh']],
+  ['Hundreds of protesters marched in Misrata.', 'Protesters (Libya)', undefined],
+  // Agreements: the two parties.
+  ['The LNA and the GNA agreed to a prisoner swap in Zawiya.', 'actor:libyan-national-army', 'actor:government-of-national-accord'],
+  // Claims fill an empty actor1.
+  ['A car bomb exploded in Benghazi; Ansar al-Sharia claimed responsibility.', 'actor:ansar-al-sharia-libya', undefined],
+];
+
+describe('pickActors', () => {
+  it('uses only ids the knowledge base has', () => {
+    for (const [, a1, a2, s1 = [], s2 = []] of ROLES) {
+      for (const id of [a1, a2, ...s1, ...s2]) if (id?.startsWith('actor:')) expect(getEntity(id), id).toBeDefined();
+    }
+  });
+
+  it.each(ROLES)('%s', (text, actor1, actor2, assoc1 = [], assoc2 = []) => {
+    const roles = read(text);
+    expect(who(roles.actor1)).toBe(actor1);
+    expect(who(roles.actor2)).toBe(actor2);
+    expect(roles.assocActors1.map(who)).toEqual(assoc1);
+    expect(roles.assocActors2.map(who)).toEqual(assoc2);
+  });
+
+  it('never names the same actor twice', () => {
+    const roles = read("Haftar's forces and the LNA attacked the LNA's rivals in Tarhuna.");
+    const all = [roles.actor1, roles.actor2, ...roles.assocActors1, ...roles.assocActors2].filter(Boolean).map(who);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('does not treat places as actors', () => {
+    const roles = read('Clashes erupted in Tripoli and Misrata on Sunday.');
+    expect(roles.actor1).toBeUndefined();
+    expect(roles.actor2).toBeUndefined();
+  });
+});
+
+describe('inter codes (ACLED actor types)', () => {
+  const code = (id: string) => interCode(resolveActorEntry(id)!);
+  it.each([
+    ['actor:libyan-national-army', 1],
+    ['actor:government-of-national-accord', 1],
+    ['actor:government-of-national-unity', 1],
+    ['actor:house-of-representatives', 1],
+    ['actor:saiqa', 1],
+    ['actor:islamic-state', 2],
+    ['actor:ansar-al-sharia-libya', 2],
+    ['actor:fact', 2],
+    ['actor:rada', 3],
+    ['actor:misrata-brigades', 3],
+    ['actor:kaniyat', 3],
+    ['actor:tebu', 4],
+    ['actor:turkey', 8],
+    ['actor:wagner-group', 8],
+    ['actor:egyptian-air-force', 8],
+    ['actor:united-nations', 8],
+    ['actor:khalifa-haftar', 1],
+    ['actor:recep-tayyip-erdogan', 8],
+  ] as const)('%s → %i', (id, inter) => {
+    expect(getEntity(id), id).toBeDefined();
+    expect(code(id)).toBe(inter);
+  });
+
+  it('codes every KB actor with a valid inter code', () => {
+    for (const a of actors) expect([0, 1, 2, 3, 4, 5, 6, 7, 8]).toContain(interCode(a));
+  });
+
+  it('resolves people to the force they lead', () => {
+    expect(resolveActorEntry('actor:khalifa-haftar')?.id).toBe('actor:libyan-national-army');
+    expect(resolveActorEntry('actor:fayez-al-sarraj')?.id).toBe('actor:government-of-national-accord');
+    expect(resolveActorEntry('actor:abdulrauf-kara')?.id).toBe('actor:rada');
+    // No group to stand for them: the person stays.
+    expect(resolveActorEntry('actor:saif-al-islam-gaddafi')?.id).toBe('actor:saif-al-islam-gaddafi');
+  });
+});
+
+describe('speakers and mentions', () => {
+  it('recognises the speaker shapes of wire copy', () => {
+    const cases: [string, string, boolean][] = [
+      ['The GNA said the strike killed five.', 'GNA', true],
+      ['Five died, the LNA said.', 'LNA', true],
+      ['According to the LNA, five died.', 'LNA', true],
+      ['A spokesman for the LNA said five died.', 'LNA', true],
+      ['LNA spokesman Ahmed al-Mismari said five died.', 'LNA', true],
+      ['A UN report on the strike was published.', 'UN', true],
+      ['LNA jets struck Mitiga and the GNA said five died.', 'LNA', false],
+    ];
+    for (const [text, name, expected] of cases) {
+      const [sentence] = splitSentences(text);
+      const m = { start: text.indexOf(name), end: text.indexOf(name) + name.length };
+      expect(isSpeaker(text, sentence!, m, /struck/.exec(text)?.index), text).toBe(expected);
+    }
+  });
+
+  it('marks town names that are part of an actor, so they are not taken for the location', () => {
+    const text = 'Misrata and Zintan brigades clashed near Tripoli.';
+    const { mentions, absorbedPlaces } = actorMentions(text, getMatcher().find(text));
+    expect(mentions.map((m) => who(m.actor))).toEqual(['actor:misrata-brigades', 'actor:zintan-brigades']);
+    expect([...absorbedPlaces]).toEqual([0]);
+  });
+
+  it('merges one actor written twice in a row', () => {
+    const text = "Khalifa Haftar's Libyan National Army (LNA) advanced.";
+    const { mentions } = actorMentions(text, getMatcher().find(text));
+    expect(mentions).toHaveLength(1);
+    expect(who(mentions[0]!.actor)).toBe('actor:libyan-national-army');
+  });
+});
