@@ -4,25 +4,28 @@ import type { BackgroundCalls } from '@/lib/messaging/protocol';
 import { callTab, handle } from '@/lib/messaging/rpc';
 import { findNewNames } from '@/lib/recognition/ner';
 import { ClipStore } from '@/lib/storage/clip-store';
-import { timelineHandlers } from '@/lib/timeline/service';
+import { Outbox } from '@/lib/storage/outbox';
+import { flushOutbox, timelineHandlers } from '@/lib/timeline/service';
 
 const CLIP_MENU_ID = 'libya-lens-clip-selection';
 
 export default defineBackground(() => {
   // The background owns IndexedDB: content scripts and the popup reach the timeline through messages.
   const store = new ClipStore();
-  // Opened at wake-up, not on the first clip: creating or upgrading the database is the slow part of a
-  // first clip (~0.5 s measured), and a failure here is reported again by the clip that needs it.
-  void store.db().catch(() => undefined);
   const extensionOrigin = browser.runtime.getURL('');
+  const timeline = {
+    fromExtensionPage: (sender: { url?: string }) => typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin),
+    outbox: new Outbox(browser.storage.local),
+  };
+  // Opened at wake-up, not on the first clip: creating or upgrading the database is the slow part of a
+  // first clip (~0.5 s measured). Clips kept aside by an earlier failure are moved in at the same time.
+  void store.db().then(() => flushOutbox(store, timeline), () => undefined);
 
   handle<BackgroundCalls>({
     'ner/find': ({ texts }) => ({
       spans: texts.map((text) => findNewNames(text, getMatcher().find(text))),
     }),
-    ...timelineHandlers(store, {
-      fromExtensionPage: (sender) => typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin),
-    }),
+    ...timelineHandlers(store, timeline),
   });
 
   browser.runtime.onInstalled.addListener(() => {

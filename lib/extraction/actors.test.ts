@@ -31,6 +31,8 @@ const ROLES: Row[] = [
   // Speakers are not actors…
   ['The GNA said LNA drones struck Mitiga airport.', 'actor:libyan-national-army', undefined],
   ['LNA drones struck Mitiga airport, the GNA said.', 'actor:libyan-national-army', undefined],
+  ['The GNA said on Friday that LNA drones had struck Mitiga airport.', 'actor:libyan-national-army', undefined],
+  ['The LNA, which is backed by Wagner, shelled Ain Zara.', 'actor:libyan-national-army', undefined],
   ['According to the GNA, Emirati jets bombed Gharyan.', 'actor:uae-air-force', undefined],
   ['The GNA accused the LNA of shelling Abu Salim.', 'actor:libyan-national-army', undefined],
   // …unless they say they acted.

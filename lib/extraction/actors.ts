@@ -407,8 +407,12 @@ const NOT_AGENT_BY = /\b(?:backed|supported|led|brokered|mediated|commanded|host
 /** Mediators and hosts of an agreement are not parties to it. */
 const MEDIATOR_BEFORE =
   /\b(?:brokered by|mediated by|hosted by|sponsored by|facilitated by|under the auspices of|in the presence of|with the participation of|organi[sz]ed by|backed by the|talks in|meeting in|conference in)\s+(?:the\s+)?$/i;
-/** A relative clause about the actor is not the actor ("the LNA, which is backed by Russia, …"). */
-const RELATIVE_BEFORE = /\b(?:which|who|whose|that)\b[^,;]*$/i;
+/**
+ * A relative clause about the actor is not the actor ("the LNA, which is backed by Russia, …"); "that"
+ * after a speech verb opens the reported clause instead ("the GNA said that LNA drones struck…").
+ */
+const RELATIVE_BEFORE =
+  /\b(?:which|who|whose)\b[^,;]*$|(?<!\b(?:said|says|say|stated|announced|reported|claimed|confirmed|alleged|added|insisted|warned|believes?|believed|noted|so|such|now)(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\s)\bthat\b[^,;]*$/i;
 /** Words before a name that make it the place or aim of something, not the doer. */
 const NOT_SUBJECT_BEFORE = /\b(?:in|at|on|against|near|to|from|for|over|after|since|of|towards|toward|into|targeting|denouncing|demanding|protesting)\s+(?:the\s+)?$/i;
 /** "of/to" that still leave a name as the doer: "forces loyal to Haftar", "fighters of the LNA". */
@@ -493,8 +497,8 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
         agent = m;
         used.add(m);
         agentAllies = allies(text, m, candidates.filter((c) => c.start > m.start), used);
-        break;
       }
+      // Only the first "by" of the clause can introduce the doer.
       break;
     }
   }
@@ -595,7 +599,7 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
     roles.assocActors1 = [];
   }
 
-  applyConventions(text, sentence, roles, mentions, candidates.filter((m) => m.start < clauseEnd), speakers, kind, sub);
+  applyConventions(text, sentence, roles, mentions, candidates.filter((m) => m.start < clauseEnd), kind, sub);
   return tidy(roles);
 }
 
@@ -622,7 +626,6 @@ function applyConventions(
   roles: ActorRoles,
   mentions: ActorMention[],
   candidates: ActorMention[],
-  speakers: Set<ActorMention>,
   kind: EventLocus['kind'],
   sub: string,
 ): void {
@@ -654,7 +657,7 @@ function applyConventions(
 
   // Violence against civilians: the target is civilians (ACLED puts them in actor2).
   const civilianVictims = candidates.find((m) => m.generic === 'civilians' || m.generic === 'migrants');
-  const victimsAreFighters = /\b(?:fighters|soldiers|troops|militants|members|gunmen|combatants|mercenaries)\b/i.test(sentence.text);
+  const victimsAreFighters = /\b(?:fighters?|soldiers?|troops|militants?|members|gunm[ae]n|combatants?|mercenar(?:y|ies)|commanders?)\b/i.test(sentence.text);
   if (sub === 'Attack' || sub === 'Abduction/forced disappearance' || sub === 'Sexual violence') {
     if (!roles.actor2 || roles.actor2.inter === 0) {
       roles.actor2 = civilianVictims?.actor ?? CIVILIANS;

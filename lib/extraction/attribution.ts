@@ -33,7 +33,7 @@ const DENIAL_CUES: readonly RegExp[] = [
 ];
 /** An allegation against a named party: the speaker is before the cue, the accused right after it. */
 const ACCUSE_CUES: readonly RegExp[] = [/\b(?:accused|accuses|accusing|blamed|blames|blaming|held|holds|pointed the finger at|attributed the (?:strike|attack|attacks|strikes|bombing|raid|shelling) to)\s+/gi];
-/** "X said the strike was carried out by Y", "X said Y was behind the attack". */
+/** "X said the strike was carried out by Y" ("X said Y was behind it" is read with REPORTED_ACTION below). */
 const SAID_BY = /\b(?:said|says|stated|reported|told [\w\s]{1,30}?|added|alleged|claimed|insisted)\b(?:\s+(?:that|on \w+))*,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|raids?|bombing|shelling|assault|killing|abduction)\s+(?:was|were|had been|has been)\s+(?:carried out|conducted|launched|perpetrated|committed)\s+by\s+/gi;
 /** "according to X" (the speaker runs to the next comma, or to "by"). */
 const ACCORDING_TO = /\baccording to\s+/gi;

@@ -144,7 +144,7 @@ function singular(word: string): string {
 
 const GROUP_IN_LIST = new RegExp(GROUP, 'gi');
 
-/** The groups of a victim list, each once; a group whose words say wounded/missing ends the list. */
+/** The groups of a victim list ("three soldiers and two civilians" → two groups). */
 function parseList(list: string): Group[] {
   const groups: Group[] = [];
   for (const g of list.matchAll(GROUP_IN_LIST)) {

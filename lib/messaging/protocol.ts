@@ -47,6 +47,8 @@ export interface ClipError {
   code: 'quota' | 'closed' | 'version' | 'blocked' | 'unknown' | 'invalid';
   message: string;
   retryable: boolean;
+  /** The database refused the clip, but it is kept aside and will join the timeline once storage allows. */
+  keptAside?: boolean;
 }
 
 export type ClipResult =

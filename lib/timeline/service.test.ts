@@ -4,6 +4,7 @@ import type { PageFacts } from '../extraction/metadata';
 import type { ClipCapture, ClipResult } from '../messaging/protocol';
 import { ClipStore } from '../storage/clip-store';
 import { StorageError } from '../storage/errors';
+import { Outbox } from '../storage/outbox';
 import { freshFactory } from '../storage/fake-idb';
 import { makeClip } from '../storage/fixtures';
 import { timelineHandlers } from './service';
@@ -46,17 +47,30 @@ function capture(paragraph = SHELLING, overrides: Partial<ClipCapture> = {}): Cl
   };
 }
 
+function memoryArea() {
+  const data = new Map<string, unknown>();
+  return {
+    get: async (key: string) => (data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}),
+    set: async (items: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(items)) data.set(key, structuredClone(value));
+    },
+  };
+}
+
 function setUp() {
   const store = new ClipStore({ factory: freshFactory() });
   const onChange = vi.fn();
+  const outbox = new Outbox(memoryArea());
   const handlers = timelineHandlers(store, {
     fromExtensionPage: (sender) => sender.url?.startsWith('chrome-extension://abc/') ?? false,
     onChange,
+    outbox,
   });
   const page = { url: ARTICLE_URL, tab: { id: 3 } } as never;
   const extension = { url: 'chrome-extension://abc/popup.html' } as never;
   return {
     store,
+    outbox,
     onChange,
     save: (c: unknown) => handlers['clip/save']!(c as ClipCapture, page) as Promise<ClipResult>,
     anchors: (urls: string[]) => handlers['clip/anchors']!({ urls }, page),
@@ -135,15 +149,28 @@ describe('timeline service (background)', () => {
     expect((await count()).count).toBe(0);
   });
 
-  it('reports a full disk to the reader instead of dropping the clip silently', async () => {
-    const { save, store } = setUp();
+  it('reports a full disk to the reader, keeps the clip aside, and moves it in after the next good write', async () => {
+    const { save, store, outbox, count } = setUp();
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     vi.spyOn(store, 'save').mockRejectedValueOnce(new StorageError('quota', { action: 'save', cause: quota }));
     const result = await save(capture());
-    expect(result).toMatchObject({ status: 'error', error: { code: 'quota', retryable: false } });
-    if (result.status === 'error') expect(result.error.message).toMatch(/full.*not saved/);
-    // The reader's Retry, once space is freed, goes through.
-    expect((await save(capture())).status).toBe('stored');
+    expect(result).toMatchObject({ status: 'error', error: { code: 'quota', keptAside: true, retryable: true } });
+    if (result.status === 'error') expect(result.error.message).toMatch(/full.*not saved.*kept aside/);
+    expect((await outbox.list()).map((r) => r.text)).toEqual([SHELLING]);
+    expect((await count()).count).toBe(0);
+    // Space is back: the next clip goes through and takes the kept one with it.
+    expect((await save(capture(`${SHELLING} Update.`))).status).toBe('stored');
+    await vi.waitFor(async () => expect((await count()).count).toBe(2));
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('says plainly when even the outbox cannot keep a refused clip', async () => {
+    const { save, store, outbox } = setUp();
+    vi.spyOn(store, 'save').mockRejectedValueOnce(new StorageError('unknown', { action: 'save' }));
+    vi.spyOn(outbox, 'put').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    const result = await save(capture());
+    expect(result).toMatchObject({ status: 'error', error: { code: 'unknown' } });
+    if (result.status === 'error') expect(result.error.keptAside).toBeUndefined();
   });
 
   it('lets only extension pages import whole records', async () => {

@@ -4,6 +4,7 @@ import type { BackgroundCalls, ClipError, ClipResult } from '../messaging/protoc
 import type { Handlers } from '../messaging/rpc';
 import type { ClipStore } from '../storage/clip-store';
 import { isStorageError } from '../storage/errors';
+import type { Outbox } from '../storage/outbox';
 
 function toClipError(error: unknown): ClipError {
   if (isStorageError(error)) return { code: error.code, message: error.message, retryable: error.retryable };
@@ -21,6 +22,20 @@ export interface TimelineServiceOptions {
   fromExtensionPage(sender: { url?: string; tab?: unknown }): boolean;
   /** Heard after every write, so that open views can refresh. */
   onChange?(): void;
+  /** Where a clip the database refuses is kept aside (never dropped); flushed after the next good write. */
+  outbox?: Outbox;
+}
+
+/** Moves kept-aside clips into the database; they stay in the outbox if it still refuses them. */
+export async function flushOutbox(store: ClipStore, options: TimelineServiceOptions): Promise<number> {
+  if (!options.outbox) return 0;
+  try {
+    const moved = await options.outbox.flush((records) => store.saveMany(records));
+    if (moved > 0) options.onChange?.();
+    return moved;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -41,9 +56,25 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
       try {
         const outcome = await store.save(record);
         if (outcome.status === 'stored') options.onChange?.();
+        void flushOutbox(store, options);
         return outcome;
       } catch (error) {
-        return { status: 'error', error: toClipError(error) };
+        const reported = toClipError(error);
+        if (!options.outbox) return { status: 'error', error: reported };
+        try {
+          await options.outbox.put(record);
+        } catch {
+          return { status: 'error', error: reported };
+        }
+        return {
+          status: 'error',
+          error: {
+            ...reported,
+            message: `${reported.message} The clip is kept aside on this machine and joins your timeline as soon as storage allows.`,
+            retryable: true,
+            keptAside: true,
+          },
+        };
       }
     },
 
