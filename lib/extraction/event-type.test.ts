@@ -71,6 +71,13 @@ describe('classifyEventType', () => {
     expect(classifyEventType('Protesters marched in Benghazi.').disorderType).toBe('Demonstrations');
     expect(classifyEventType('Rioters torched a police station after a protest.').disorderType).toBe('Demonstrations');
     expect(classifyEventType('The parties signed a deal.').disorderType).toBe('Strategic developments');
+    // ACLED codes these two under both disorder types.
+    expect(classifyEventType('Militiamen opened fire on protesters in Zawiya, killing one.').disorderType).toBe(
+      'Political violence; Demonstrations',
+    );
+    expect(classifyEventType('A mob lynched a suspected thief in Sabha after a protest.').disorderType).toBe(
+      'Political violence; Demonstrations',
+    );
   });
 
   it('falls back to Strategic developments/Other without a cue', () => {

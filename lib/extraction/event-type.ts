@@ -324,8 +324,12 @@ const DISORDER: Record<EventType, DisorderType> = {
   'Strategic developments': 'Strategic developments',
 };
 
+/** ACLED codebook: these two sub-events are coded under both disorder types. */
+const BOTH_DISORDERS = new Set<SubEventType>(['Excessive force against protesters', 'Mob violence']);
+
 export function eventClass(eventType: EventType, subEventType: SubEventType, civilianTargeting: boolean, cue?: string): EventClass {
-  const out: EventClass = { disorderType: DISORDER[eventType], eventType, subEventType, civilianTargeting };
+  const disorderType: DisorderType = BOTH_DISORDERS.has(subEventType) ? 'Political violence; Demonstrations' : DISORDER[eventType];
+  const out: EventClass = { disorderType, eventType, subEventType, civilianTargeting };
   if (cue !== undefined) out.cue = cue;
   return out;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { getEntity, getMatcher } from '../kb';
 import { analyseEvent } from './event';
 import type { EventActor, EventType, GeoPrecision, SubEventType } from './types';
@@ -542,5 +543,29 @@ describe('analyseEvent on realistic paragraphs', () => {
       fatalities: { count: 0 },
       attribution: { perpetrator: 'unknown', statements: [], status: 'unknown' },
     });
+  });
+
+  it('returns a well-formed record for any mix of wire-copy words', () => {
+    const words = fc.constantFrom(
+      'LNA', 'GNA', "Haftar's forces", 'Wagner', 'Turkish', 'drones', 'warplanes', 'struck', 'shelled', 'clashes', 'between',
+      'and', 'by', 'according to', 'said', 'claimed responsibility', 'denied', 'accused', 'unidentified', 'gunmen',
+      'protesters', 'killing', 'at least', 'dozens', 'three', '12', 'civilians', 'near', 'south of', 'Tripoli', 'Mitiga',
+      'Abu Salim', 'Sirte', 'ceasefire', 'agreed', 'not', 'would', 'in 2011', ',', '.', ';', 'the', 'of', 'were', 'killed',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 60 }), (parts) => {
+        const text = parts.join(' ');
+        const a = analyseEvent(text, getMatcher().find(text));
+        expect(Number.isInteger(a.fatalities.count) && a.fatalities.count >= 0).toBe(true);
+        for (const actor of [a.actor1, a.actor2, ...a.assocActors1, ...a.assocActors2].filter(Boolean)) {
+          expect([0, 1, 2, 3, 4, 5, 6, 7, 8]).toContain(actor!.inter);
+          if (actor!.entityId) expect(getEntity(actor!.entityId)?.kind).toBe('actor');
+        }
+        if (a.location) expect(getEntity(a.location.entityId!)?.kind).toBe('location');
+        if (a.event.cue) expect(text).toContain(a.event.cue.split(' … ')[0]);
+        expect(['claimed', 'alleged', 'denied', 'contested', 'unknown']).toContain(a.attribution.status);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -32,7 +32,12 @@ export interface EventDate {
   reference?: IsoDay;
 }
 
-export type DisorderType = 'Political violence' | 'Demonstrations' | 'Strategic developments';
+/** ACLED codes excessive force against protesters and mob violence as both political violence and demonstrations. */
+export type DisorderType =
+  | 'Political violence'
+  | 'Demonstrations'
+  | 'Political violence; Demonstrations'
+  | 'Strategic developments';
 
 export type EventType =
   | 'Battles'
