@@ -12,6 +12,7 @@
  * A snapshot: after the page changes, build a new PageText.
  */
 import { roleOf } from '../highlight/dom-rules';
+import { toLiveRange } from '../ui/ranges';
 
 /** Anything with a range's four boundary fields: Range, StaticRange, or a plain object. */
 export interface RangeBoundaries {
@@ -127,15 +128,8 @@ export class PageText {
     const from = this.pointAt(start, 'start');
     const to = start === end ? from : this.pointAt(end, 'end');
     if (!from || !to) return null;
-    const doc = from.node.ownerDocument;
-    try {
-      const range = doc.createRange();
-      range.setStart(from.node, from.offset);
-      range.setEnd(to.node, to.offset);
-      return range;
-    } catch {
-      return null; // a node's text shrank under us
-    }
+    // undefined when a node's text shrank under us
+    return toLiveRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset }) ?? null;
   }
 
   private contains(node: Node): boolean {

@@ -4,23 +4,15 @@ import { readAttribution } from './attribution';
 import { eventClass, locateEvent } from './event-type';
 import { countFatalities } from './fatalities';
 import { pickLocation } from './location';
-import type { Attribution, EventActor, EventClass, EventLocation, Fatalities } from './types';
+import type { EventActor, EventAnalysis, EventClass } from './types';
+
+export type { EventAnalysis } from './types';
 
 /**
  * One clipped paragraph read as an ACLED event with Airwars attribution: the event class (event-type.ts),
  * the actors (actors.ts), the place (location.ts), the dead (fatalities.ts) and who is said to have done
  * it (attribution.ts). Pure: text in, record fields out.
  */
-export interface EventAnalysis {
-  event: EventClass;
-  actor1?: EventActor;
-  actor2?: EventActor;
-  assocActors1: EventActor[];
-  assocActors2: EventActor[];
-  location?: EventLocation;
-  fatalities: Fatalities;
-  attribution: Attribution;
-}
 
 const isForce = (a?: EventActor) => !!a && [1, 2, 3, 4, 8].includes(a.inter);
 

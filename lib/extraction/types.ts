@@ -207,7 +207,19 @@ export type ClipMethod = 'button' | 'selection' | 'context-menu' | 'keyboard';
 /** Version of the record's shape, stored in each record (imports and upgrades read it). */
 export const CLIP_RECORD_VERSION = 1;
 
-export interface ClipRecord {
+/** What the text says happened: the ACLED-style event and its Airwars-style attribution (lib/extraction/event.ts). */
+export interface EventAnalysis {
+  event: EventClass;
+  actor1?: EventActor;
+  actor2?: EventActor;
+  assocActors1: EventActor[];
+  assocActors2: EventActor[];
+  location?: EventLocation;
+  fatalities: Fatalities;
+  attribution: Attribution;
+}
+
+export interface ClipRecord extends EventAnalysis {
   /** Stable: derived from the article URL and the normalised paragraph text. */
   id: string;
   version: number;
@@ -222,14 +234,6 @@ export interface ClipRecord {
   updatedAt: string;
   method: ClipMethod;
   eventDate: EventDate;
-  event: EventClass;
-  actor1?: EventActor;
-  actor2?: EventActor;
-  assocActors1: EventActor[];
-  assocActors2: EventActor[];
-  location?: EventLocation;
-  fatalities: Fatalities;
-  attribution: Attribution;
   entities: ClipEntity[];
   selectors: Selector[];
 }

@@ -5,37 +5,27 @@
  * IDBTransaction, ...; see node_modules/idb/build/index.js), which Node lacks: those classes are installed
  * globally, but not `indexedDB`, so code that forgets to use the factory it was given fails in tests.
  */
-import {
-  IDBCursor,
-  IDBCursorWithValue,
-  IDBDatabase,
-  IDBFactory,
-  IDBIndex,
-  IDBKeyRange,
-  IDBObjectStore,
-  IDBOpenDBRequest,
-  IDBRequest,
-  IDBTransaction,
-  IDBVersionChangeEvent,
-} from 'fake-indexeddb';
+import * as fakeIndexedDb from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 
-const classes = {
-  IDBCursor,
-  IDBCursorWithValue,
-  IDBDatabase,
-  IDBFactory,
-  IDBIndex,
-  IDBKeyRange,
-  IDBObjectStore,
-  IDBOpenDBRequest,
-  IDBRequest,
-  IDBTransaction,
-  IDBVersionChangeEvent,
-};
+const CLASS_NAMES = [
+  'IDBCursor',
+  'IDBCursorWithValue',
+  'IDBDatabase',
+  'IDBFactory',
+  'IDBIndex',
+  'IDBKeyRange',
+  'IDBObjectStore',
+  'IDBOpenDBRequest',
+  'IDBRequest',
+  'IDBTransaction',
+  'IDBVersionChangeEvent',
+] as const;
 
 export function installIdbClasses(): void {
-  for (const [name, value] of Object.entries(classes)) {
+  for (const name of CLASS_NAMES) {
     if (name in globalThis) continue;
+    const value = fakeIndexedDb[name];
     Object.defineProperty(globalThis, name, { value, configurable: true, writable: true, enumerable: false });
   }
 }

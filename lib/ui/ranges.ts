@@ -3,8 +3,13 @@
  * these functions are what unit tests stub and browser tests exercise.
  */
 
-/** A live Range for geometry; the highlighter may hand out StaticRanges, which have no rectangles. */
-export function toLiveRange(range: AbstractRange): Range | undefined {
+/**
+ * A live Range for geometry (the highlighter may hand out StaticRanges, which have no rectangles), or for
+ * any four boundaries; undefined when they no longer fit their nodes.
+ */
+export function toLiveRange(
+  range: Pick<AbstractRange, 'startContainer' | 'startOffset' | 'endContainer' | 'endOffset'>,
+): Range | undefined {
   if (typeof (range as Range).getClientRects === 'function') return range as Range;
   const doc = range.startContainer.ownerDocument;
   if (!doc) return undefined;
