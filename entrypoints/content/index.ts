@@ -73,7 +73,7 @@ export default defineContentScript({
       clip: (target, method) => clipper.clip(target, method),
       isClipped: (block) => marks.idWithin(block) !== undefined,
       active: () => !ctx.isInvalid,
-      offerOnHover: () => enabled && highlighter.hasMentions(),
+      offerButton: () => enabled && highlighter.hasMentions(),
     });
     // Earlier clips of this article get their marker back; paragraphs that arrive late are tried as they come.
     void clipper.restoreMarks().then(() => {

@@ -47,6 +47,13 @@ describe('clippableBlock', () => {
     expect(block('with-code')?.id).toBe('with-code');
   });
 
+  it('refuses paragraphs inside shadow trees (they cannot be anchored again)', () => {
+    const host = document.createElement('div');
+    document.getElementById('article')!.append(host);
+    host.attachShadow({ mode: 'open' }).innerHTML = `<p id="shadow-p">${LONG}</p>`;
+    expect(clippableBlock(host.shadowRoot!.getElementById('shadow-p')!.firstChild)).toBeNull();
+  });
+
   it('answers null for no node', () => {
     expect(clippableBlock(null)).toBeNull();
   });

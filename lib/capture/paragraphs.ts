@@ -26,6 +26,9 @@ export const MAX_PARAGRAPH_CHARS = 12_000;
 /** The clippable paragraph that contains `node`, or null (forbidden place, site chrome, too short, a container). */
 export function clippableBlock(node: Node | null): Element | null {
   if (!node) return null;
+  // Text inside shadow trees is not part of the page text the anchors count in (lib/capture/page-text.ts):
+  // a clip there could not be found again, so it is not offered.
+  if (node.getRootNode() !== node.ownerDocument) return null;
   const context = contextOf(node);
   if (context.kind !== 'ok' || !(context.block instanceof Element)) return null;
   const block = context.block;

@@ -28,7 +28,7 @@ function pointAt(el: Element) {
   el.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, pointerType: 'mouse' }));
 }
 
-function start(overrides: { result?: ClipOutcome; offerOnHover?: boolean } = {}) {
+function start(overrides: { result?: ClipOutcome; offerButton?: boolean } = {}) {
   const record: ClipRecord = makeClip();
   clip = vi.fn(async () => overrides.result ?? { status: 'stored', record });
   ui = initClipUi({
@@ -36,7 +36,7 @@ function start(overrides: { result?: ClipOutcome; offerOnHover?: boolean } = {})
     clip,
     isClipped: (block) => clipped.has(block),
     active: () => true,
-    offerOnHover: () => overrides.offerOnHover ?? true,
+    offerButton: () => overrides.offerButton ?? true,
   });
 }
 
@@ -74,7 +74,7 @@ describe('clip button', () => {
   });
 
   it('is not offered on hover when the page has no Libyan names', () => {
-    start({ offerOnHover: false });
+    start({ offerButton: false });
     pointAt(document.getElementById('shelling')!);
     expect(button()).toBeNull();
   });
@@ -119,6 +119,47 @@ describe('clip button', () => {
     document.getElementById('link')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     expect(button()?.hidden).toBe(false);
     expect(ui!.currentTarget()).toEqual({ block: document.getElementById('shelling') });
+  });
+
+  it("is reached by Tab from the paragraph's last link, and Tab, Shift+Tab and Escape lead back into the page", () => {
+    start();
+    const link = document.getElementById('link')!;
+    // happy-dom's focus() does not always fire focusin: fire it as the browser does.
+    const focusOn = (el: HTMLElement) => {
+      el.focus();
+      el.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    };
+    focusOn(link);
+    const tab = (target: Element, shiftKey = false) => {
+      const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, composed: true, cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(tab(link)).toBe(true);
+    expect(root().activeElement).toBe(button());
+    expect(tab(button()!, true)).toBe(true);
+    expect(document.activeElement).toBe(link);
+    focusOn(link);
+    expect(tab(link)).toBe(true);
+    expect(tab(button()!)).toBe(true);
+    // The next stop after the paragraph (the short line has none): the comment box.
+    expect(document.activeElement).toBe(document.getElementById('box'));
+    focusOn(link);
+    expect(tab(link)).toBe(true);
+    button()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    expect(button()!.hidden).toBe(true);
+    expect(document.activeElement).toBe(link);
+  });
+
+  it('leaves Tab alone inside a paragraph and in other paragraphs', () => {
+    document.getElementById('shelling')!.insertAdjacentHTML('afterbegin', '<a id="first" href="#">GNA</a> ');
+    start();
+    const first = document.getElementById('first')!;
+    first.focus();
+    first.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    const event = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true });
+    first.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
   });
 
   it('offers a selection inside a paragraph, and passes the selected range along', async () => {

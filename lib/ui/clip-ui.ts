@@ -21,8 +21,11 @@ export interface ClipUiOptions {
   isClipped(block: Element): boolean;
   /** False while the reader has switched the site off: no button then. */
   active(): boolean;
-  /** Pages with no Libyan name get no hover button (the reader can still clip a selection by menu or key). */
-  offerOnHover(): boolean;
+  /**
+   * Whether to offer the button at all: pages with no Libyan name, and sites the reader switched off, get
+   * none (the context menu and the key still clip there).
+   */
+  offerButton(): boolean;
 }
 
 export interface ClipUi {
@@ -35,6 +38,30 @@ export interface ClipUi {
 
 const HIDE_DELAY = 400;
 const SELECTION_DELAY = 150;
+
+/** What the keyboard stops at (https://html.spec.whatwg.org/multipage/interaction.html#sequential-focus-navigation). */
+const TABBABLE =
+  'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), ' +
+  'textarea:not([disabled]), iframe, summary, [contenteditable]:not([contenteditable="false"]), [tabindex]';
+
+function isTabbable(el: HTMLElement): boolean {
+  // checkVisibility(): false under display:none or content-visibility:hidden (Chrome 105, Firefox 106).
+  const visible = typeof el.checkVisibility === 'function' ? el.checkVisibility() : true;
+  return el.tabIndex >= 0 && !el.closest('[inert]') && visible;
+}
+
+function tabbablesIn(block: Element): HTMLElement[] {
+  return [...block.querySelectorAll<HTMLElement>(TABBABLE)].filter(isTabbable);
+}
+
+/** The first keyboard stop after `block` in document order (positive tabindex aside, as pages rarely use it). */
+function tabbableAfter(block: Element): HTMLElement | undefined {
+  for (const el of block.ownerDocument.querySelectorAll<HTMLElement>(TABBABLE)) {
+    if (block.contains(el) || !(block.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    if (isTabbable(el)) return el;
+  }
+  return undefined;
+}
 
 function selectionTarget(doc: Document): ClipTarget | undefined {
   const selection = doc.getSelection();
@@ -77,6 +104,10 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
   let busy = false;
+  /** The page element Tab came from into the button, to go back to (Shift+Tab, Escape). */
+  let cameFrom: HTMLElement | undefined;
+  /** The paragraph whose button the reader sent away with Escape: focus coming back to it does not recall it. */
+  let dismissed: Element | undefined;
 
   function mount() {
     if (mounted) return mounted;
@@ -97,7 +128,19 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
       if (shownFor) void run(shownFor, shownFor.selection ? 'selection' : 'button');
     });
     button.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') hideButton();
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        const back = cameFrom;
+        dismissed = shownFor?.block;
+        hideButton();
+        back?.focus();
+      } else if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey && cameFrom) {
+        // The button lives at the end of the document; keyboard order carries on from its paragraph.
+        const next = event.shiftKey ? cameFrom : shownFor && tabbableAfter(shownFor.block);
+        if (!next) return;
+        event.preventDefault();
+        next.focus();
+      }
     });
     button.addEventListener('pointerenter', () => clearTimeout(hideTimer));
     button.addEventListener('pointerleave', () => scheduleHide());
@@ -156,6 +199,7 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
     if (mounted.host.root.activeElement === mounted.button) mounted.button.blur();
     mounted.button.hidden = true;
     shownFor = undefined;
+    cameFrom = undefined;
   }
 
   function scheduleHide() {
@@ -208,7 +252,7 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
   }
 
   const onPointerMove = (event: PointerEvent) => {
-    if (event.pointerType === 'touch' || !options.offerOnHover()) return;
+    if (event.pointerType === 'touch' || !options.offerButton()) return;
     const origin = event.composedPath()[0];
     if (mounted && origin instanceof Node && mounted.host.root.contains(origin)) return clearTimeout(hideTimer);
     if (shownFor?.selection) return;
@@ -223,10 +267,22 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
     const origin = event.composedPath()[0];
     if (mounted && origin instanceof Node && mounted.host.root.contains(origin)) return;
     focused = (origin instanceof Node ? clippableBlock(origin) : null) ?? undefined;
-    if (shownFor?.selection) return;
+    if (focused !== dismissed) dismissed = undefined;
+    if (shownFor?.selection || !options.offerButton() || (focused && focused === dismissed)) return;
     if (focused) showButton({ block: focused });
     // Typing in a comment box, or any field: the button steps aside.
     else if (!hovered) hideButton();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!mounted || mounted.button.hidden || !shownFor || shownFor.selection || shownFor.block !== focused) return;
+    const origin = event.composedPath()[0];
+    // Only from the paragraph's last stop: Tab inside the paragraph keeps its own order.
+    if (!(origin instanceof HTMLElement) || tabbablesIn(shownFor.block).at(-1) !== origin) return;
+    event.preventDefault();
+    cameFrom = origin;
+    mounted.button.focus();
   };
 
   const onFocusOut = (event: FocusEvent) => {
@@ -237,7 +293,7 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
   const onSelectionChange = () => {
     clearTimeout(selectionTimer);
     selectionTimer = setTimeout(() => {
-      const target = selectionTarget(doc);
+      const target = options.offerButton() ? selectionTarget(doc) : undefined;
       if (target) showButton(target);
       else if (shownFor?.selection) hideButton();
     }, SELECTION_DELAY);
@@ -246,6 +302,7 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
   doc.addEventListener('pointermove', onPointerMove, { passive: true, capture: true });
   doc.addEventListener('focusin', onFocusIn, true);
   doc.addEventListener('focusout', onFocusOut, true);
+  doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('selectionchange', onSelectionChange);
   win.addEventListener('scroll', schedulePlace, { passive: true, capture: true });
   win.addEventListener('resize', schedulePlace, { passive: true });
@@ -257,6 +314,7 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
       doc.removeEventListener('pointermove', onPointerMove, true);
       doc.removeEventListener('focusin', onFocusIn, true);
       doc.removeEventListener('focusout', onFocusOut, true);
+      doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('selectionchange', onSelectionChange);
       win.removeEventListener('scroll', schedulePlace, true);
       win.removeEventListener('resize', schedulePlace);

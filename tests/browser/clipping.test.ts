@@ -150,6 +150,25 @@ describe('clipping (lib/ui, lib/capture, lib/extraction, lib/storage)', () => {
     expect(await button.getAttribute('data-state')).toBe('clipped');
   });
 
+  test('the keyboard reaches the button: Tab from the paragraph\'s last link, Enter clips, Tab goes on', async () => {
+    await page.mouse.move(5, 5);
+    await page.focus('#p-shelling a');
+    await page.keyboard.press('Tab');
+    const deepActive = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el ? el.getAttribute('aria-label') ?? el.id : null;
+      });
+    expect(await deepActive()).toBe('Clip to timeline');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await toastText(page)).includes('Already on your timeline'), 'the clip by Enter');
+    await page.keyboard.press('Tab');
+    // The next stop after the paragraph in the page's own order (the pull quote has none; the comments have).
+    expect(await deepActive()).not.toBe('Clip to timeline');
+    expect(await page.evaluate(() => document.activeElement?.closest('libya-lens-ui'))).toBeNull();
+  });
+
   test('a selection is clipped with its paragraph as context, and the attribution is read', async () => {
     await page.evaluate(() => {
       const p = document.getElementById('p-jets')!;
