@@ -77,20 +77,7 @@ export default defineContentScript({
     });
     // Earlier clips of this article get their marker back; paragraphs that arrive late are tried as they come.
     void clipper.restoreMarks().then(() => {
-      if (clipper.unanchored === 0) return;
-      // At most once a second: re-reading the page text on every change of a busy page would be waste.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const stop = highlighter.onChange(() => {
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          clipper.retryPending();
-          if (clipper.unanchored === 0) stop();
-        }, 1000);
-      });
-      ctx.onInvalidated(() => {
-        stop();
-        clearTimeout(timer);
-      });
+      if (!ctx.isInvalid) ctx.onInvalidated(clipper.retryOnChanges());
     });
     ctx.onInvalidated(() => {
       clipUi.dispose();
@@ -102,7 +89,10 @@ export default defineContentScript({
         // Every frame answers a clip request addressed to it (the context menu names the frame).
         'ui/clip': async ({ method }) => {
           const target = clipUi.currentTarget();
-          if (!target) return { status: 'nothing' };
+          if (!target) {
+            clipUi.notify({ status: 'nothing' });
+            return { status: 'nothing' };
+          }
           return { status: (await clipUi.run(target, method)).status };
         },
         ...(window === window.top

@@ -136,4 +136,29 @@ export class Clipper {
   get unanchored(): number {
     return this.pending.length;
   }
+
+  /**
+   * Re-tries the clips not found yet whenever the page changes (late paragraphs, live blogs, lazy
+   * sections), at most once per `everyMs`, until all are found or `forMs` has passed. Returns the stop.
+   */
+  retryOnChanges({ everyMs = 1000, forMs = 120_000 } = {}): () => void {
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (this.pending.length === 0 || !root) return () => {};
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        this.retryPending();
+        if (this.pending.length === 0) stop();
+      }, everyMs);
+    });
+    const deadline = setTimeout(() => stop(), forMs);
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(deadline);
+    };
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return stop;
+  }
 }

@@ -162,6 +162,13 @@ describe('clip button', () => {
     expect(event.defaultPrevented).toBe(false);
   });
 
+  it('tells the reader how to clip when the key is pressed with nothing to clip', () => {
+    start();
+    ui!.notify({ status: 'nothing' });
+    expect(toast()!.hidden).toBe(false);
+    expect(toast()!.textContent).toContain('Select some text or point at a paragraph');
+  });
+
   it('offers a selection inside a paragraph, and passes the selected range along', async () => {
     start();
     const text = document.getElementById('shelling')!.lastChild!;

@@ -33,6 +33,8 @@ export interface ClipUi {
   currentTarget(): ClipTarget | undefined;
   /** Runs a clip and reports it to the reader. */
   run(target: ClipTarget, method: 'button' | 'selection' | 'context-menu' | 'keyboard'): Promise<ClipOutcome>;
+  /** Tells the reader what came of an attempt that never reached `run` (the key pressed with nothing to clip). */
+  notify(outcome: ClipOutcome): void;
   dispose(): void;
 }
 
@@ -310,6 +312,7 @@ export function initClipUi(options: ClipUiOptions, doc: Document = document): Cl
   return {
     currentTarget: () => selectionTarget(doc) ?? (focused ? { block: focused } : hovered ? { block: hovered } : undefined),
     run,
+    notify: (outcome) => report(outcome),
     dispose() {
       doc.removeEventListener('pointermove', onPointerMove, true);
       doc.removeEventListener('focusin', onFocusIn, true);

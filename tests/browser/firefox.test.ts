@@ -159,4 +159,30 @@ describe('Firefox: clipping (lib/ui, lib/capture, lib/extraction, lib/storage)',
     expect((await clipped(again))[0]).toMatch(/^Forces loyal to Khalifa Haftar shelled Mitiga airport/);
     await again.close();
   });
+
+  test('a selection is clipped from its own button, and Tab from a paragraph\'s last link reaches the button', async () => {
+    const page = await openArticle();
+    await page.evaluate(`(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('p-jets'));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    })()`);
+    await page.waitForFunction(ui('[data-testid="libya-lens-clip"]', '!el.hidden && el.dataset.state === "ready"'), { timeout: 5000 });
+    const button = await page.evaluateHandle(
+      `document.querySelector('libya-lens-ui').shadowRoot.querySelector('[data-testid="libya-lens-clip"]')`,
+    );
+    await (button as unknown as { click(): Promise<void> }).click();
+    await page.waitForFunction(`${ui('[data-testid="libya-lens-toast"]', 'el.textContent')}?.includes('Air/drone strike')`, { timeout: 10_000 });
+
+    await page.evaluate(`getSelection().removeAllRanges()`);
+    await page.focus('#p-shelling a');
+    await page.keyboard.press('Tab');
+    const deepActive = `(() => { let el = document.activeElement; while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement; return el && el.getAttribute('aria-label'); })()`;
+    expect(await page.evaluate(deepActive)).toBe('Clip to timeline');
+    await page.keyboard.press('Enter');
+    // Stored, or already stored by the test before: either way the key reached the clip.
+    await page.waitForFunction(`/Clipped to your timeline: Shelling|Already on your timeline/.test(${ui('[data-testid="libya-lens-toast"]', 'el.textContent')} ?? '')`, { timeout: 10_000 });
+    await page.close();
+  });
 });
