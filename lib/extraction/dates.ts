@@ -24,69 +24,11 @@
  *   finer expression wins only when it falls inside the earlier one's period ("earlier this month, on 3 June").
  *   Future expressions are used only when nothing else is left.
  */
+import { dayNumber, daysInMonth, fromNumber, isIsoDay, monthNumber, mustNumber, parts, weekday } from './calendar';
 import type { EventDate, IsoDay, TimePrecision } from './types';
 
-// ------------------------------------------------------------------------------------------- calendar
-// Days are counted as integers since 1970-01-01 through Date.UTC: the machine's time zone never enters.
+export { addDays, daysBetween, isIsoDay, weekdayOf } from './calendar';
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The day number of a calendar date, or undefined when the date does not exist (31 April, 29 Feb 2019). */
-function dayNumber(year: number, month: number, day: number): number | undefined {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function fromNumber(n: number): IsoDay {
-  const d = new Date(n * MS_PER_DAY);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-function parts(n: number): { year: number; month: number; day: number } {
-  const d = new Date(n * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-/** True for a `YYYY-MM-DD` string naming a day that exists. */
-export function isIsoDay(value: string): boolean {
-  return toNumber(value) !== undefined;
-}
-
-function toNumber(day: string): number | undefined {
-  const m = ISO_DAY.exec(day);
-  return m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-}
-
-function mustNumber(day: IsoDay): number {
-  const n = toNumber(day);
-  if (n === undefined) throw new RangeError(`Not a YYYY-MM-DD day: ${JSON.stringify(day)}`);
-  return n;
-}
-
-/** `day` moved by `n` days (negative: back). */
-export function addDays(day: IsoDay, n: number): IsoDay {
-  return fromNumber(mustNumber(day) + n);
-}
-
-/** Days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: IsoDay, to: IsoDay): number {
-  return mustNumber(to) - mustNumber(from);
-}
-
-/** 0 Sunday … 6 Saturday, as `Date#getUTCDay`. */
-export function weekdayOf(day: IsoDay): number {
-  return weekday(mustNumber(day));
-}
-
-// 1970-01-01 was a Thursday.
-const weekday = (n: number) => (((n + 4) % 7) + 7) % 7;
 const monday = (n: number) => n - ((weekday(n) + 6) % 7);
 const midpoint = (first: number, last: number) => Math.floor((first + last) / 2);
 
@@ -183,7 +125,7 @@ const POSITION =
 const DAY_PART = String.raw`(?:\s+(?:night|morning|afternoon|evening))?`;
 const ORDINAL = '(?:st|nd|rd|th)?';
 
-const monthOf = (name: string) => MONTH_NAMES.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
+const monthOf = monthNumber;
 function numberOf(word: string): number {
   if (/^\d+$/.test(word)) return Number(word);
   return Math.max(1, NUMBER_WORDS.indexOf(word.toLowerCase()));

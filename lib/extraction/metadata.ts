@@ -4,6 +4,7 @@
  * as data. Sources are tried in the order readers of metadata (Open Graph, schema.org, Dublin Core,
  * Parse.ly, Sailthru) trust them; a source that is missing, malformed or absurd hands over to the next.
  */
+import { isoDay, monthNumber } from './calendar';
 import type { ArticleMeta, IsoDay } from './types';
 
 export interface PageFacts {
@@ -27,13 +28,10 @@ const OLDEST_YEAR = 1990;
 /** A date as the page writes it, and its day. */
 type Stamp = { text: string; day: IsoDay };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The day, if it exists on the calendar and lies in the plausible range. Date.UTC: no machine zone. */
+/** The day, if it exists on the calendar and lies in the plausible range. */
 function calendarDay(year: number, month: number, day: number, maxYear: number): IsoDay | undefined {
-  if (year < OLDEST_YEAR || year > maxYear || month < 1 || month > 12 || day < 1) return undefined;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  if (year < OLDEST_YEAR || year > maxYear) return undefined;
+  return isoDay(year, month, day);
 }
 
 /**
@@ -56,7 +54,6 @@ function readIso(value: string, maxYear: number): IsoDay | undefined {
   return slash ? calendarDay(Number(slash[1]), Number(slash[2]), Number(slash[3]), maxYear) : undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -67,7 +64,6 @@ const CLOCK =
 
 type DayReader = (m: RegExpExecArray, maxYear: number) => IsoDay | undefined;
 
-const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /** Written dates whose reading is certain; "10/07/2020" is July in London and October in Washington. */
 const TEXT_DATES: [RegExp, DayReader][] = [
