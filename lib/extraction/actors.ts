@@ -2,7 +2,7 @@ import { actors as kbActors, getEntity } from '../kb';
 import type { ActorCategory, ActorEntry } from '../kb/types';
 import { aliasText } from '../recognition/aliases';
 import type { TextMatch } from '../recognition/types';
-import { clauseBefore, DEMONSTRATION_FORCE_CUES, locateEvent, type EventLocus, type Sentence } from './event-type';
+import { ARMED_PEOPLE, clauseBefore, DEMONSTRATION_FORCE_CUES, locateEvent, type EventLocus, type Sentence } from './event-type';
 import type { EventActor, InterCode } from './types';
 
 /**
@@ -191,9 +191,9 @@ const POSSESSIVE_NOT_ACTOR =
 /** After a nationality word: what makes it the state acting ("Turkish drones", "Egyptian officials"), not a label. */
 const STATE_NOUN =
   /^\s+(?:(?:special|armed|security|naval|air|military|government|foreign|defen[cs]e|interior)\s+)?(?:forces|troops|army|military|soldiers|navy|naval|air force|warplanes|war planes|jets|fighter jets|drones|aircraft|helicopters|frigates?|warships?|commandos|government|authorities|officials?|president|ministry|coast guard|intelligence|advisers|advisors|personnel|units|mercenaries|contractors|embassy|ambassador|envoy|delegation|leader|prime minister|sources|spokes(?:man|woman|person)|statement|strikes?|air strikes?|airstrikes?|missiles?|operators|officers)\b(?!\s+(?:manufacturer|makers?|company|firm|industry|deals?|sales|purchases|exports))/i;
-/** A country named as a place ("in neighbouring Tunisia", "across the border into Chad"), not as an actor. */
+/** A country named as a place ("in neighbouring Tunisia", "in neighbors Iraq and Syria", "across the border into Chad"), not as an actor. */
 const COUNTRY_AS_PLACE =
-  /\b(?:[Ii]n|[Ii]nto|[Ff]rom|across|near|towards?|via|within|outside|neighbou?ring|bordering|border with|frontier with|coast of)\s+(?:the\s+)?(?:neighbou?ring\s+)?(?:[A-Z][\w-]+,?\s+(?:and\s+)?){0,4}$/;
+  /\b(?:[Ii]n|[Ii]nto|[Ff]rom|across|near|towards?|via|within|outside|neighbou?ring|bordering|border with|frontier with|coast of)\s+(?:the\s+)?(?:neighbou?r(?:ing|s)\s+)?(?:[A-Z][\w-]+,?\s+(?:and\s+)?){0,4}$/;
 
 /**
  * A foreign state named only as a nationality ("a Tunisian militant", "the Egyptian border") or as a
@@ -205,6 +205,8 @@ function isCountryWord(text: string, m: ActorMention): boolean {
   const surface = text.slice(m.start, m.end);
   const demonym = surface.toLowerCase() !== entry.name.toLowerCase() && /(?:ish|ian|ese|i|ch|an)$/i.test(surface) && !/\s/.test(surface);
   if (demonym) return !STATE_NOUN.test(text.slice(m.end));
+  // "Tunisians", "Syrians": people of that nationality, not the state.
+  if (surface.toLowerCase() !== entry.name.toLowerCase() && /(?:ish|ian|ese|i|ch|an)s$/i.test(surface) && !/\s/.test(surface)) return true;
   // "Tunisia's national museum" is a place; "Turkey's drones", "Egypt's government" are the state.
   const possessive = /^['’]s\b/.exec(text.slice(m.end));
   if (possessive) return !STATE_NOUN.test(text.slice(m.end + possessive[0].length));
@@ -248,7 +250,8 @@ export function actorMentions(text: string, matches: readonly TextMatch[]): Ment
 
   for (let i = 0; i < sorted.length; i++) {
     const m = sorted[i]!;
-    const after = text.slice(m.end);
+    // (The matcher leaves the last dot of an abbreviation out: "U.S" + ".-based".)
+    const after = text.slice(m.end).replace(/^\.(?=-)/, '');
     if (m.kind === 'location') {
       const next = sorted[i + 1];
       const noun = GROUP_NOUN.exec(after)?.[0].trim();
@@ -303,6 +306,8 @@ function addGenerics(text: string, mentions: ActorMention[]): void {
       // A named actor right before: "LNA troops" is the LNA; "Amazigh protesters" are protesters with a qualifier.
       const before = named.filter((n) => n.end <= start && ATTACHED_AFTER.test(text.slice(n.end, start))).pop();
       const after = named.find((n) => n.start >= end && ATTACHED_BEFORE.test(text.slice(end, n.start)));
+      // "his troops", "their soldiers": the subject's own men, already named as the actor.
+      if ((kind === 'military' || kind === 'police') && /\b(?:his|her|its|their|own)\s+$/i.test(text.slice(Math.max(0, start - 10), start))) continue;
       const mention: ActorMention = { start, end, actor, generic: kind };
       if (kind === 'protesters' || kind === 'rioters' || kind === 'civilians' || kind === 'migrants') {
         if (before) {
@@ -370,7 +375,11 @@ export function isSpeaker(text: string, sentence: Sentence, m: { start: number; 
   const after = text.slice(m.end, sentence.end);
   if (ACCORDING_TO.test(before) || SPOKESMAN_BEFORE.test(before) || SOURCE_AFTER.test(after)) return true;
   if (INVERTED_SPEAKER_BEFORE.test(before) && INVERTED_SPEAKER_AFTER.test(after)) return true;
+  // Inside a quotation the name is quoted, not the one speaking.
+  if ((before.match(/["“”]/g)?.length ?? 0) % 2 === 1) return false;
   const verb = SPEAKER_AFTER.exec(after);
+  // "held" makes a speaker only in "held X responsible" ("if the army had not held" is no statement).
+  if (verb && /\bheld$/i.test(verb[0]) && !/^[^.;,]{1,60}?\bresponsible\b/i.test(after.slice(verb[0].length))) return false;
   // The event cue between the name and the verb means the name acted first ("LNA jets struck X and the LNA said…").
   if (verb && !(cueStart !== undefined && cueStart >= m.end && cueStart < m.end + verb[0].length)) return true;
   return false;
@@ -414,7 +423,7 @@ const MEDIATOR_BEFORE =
 const RELATIVE_BEFORE =
   /\b(?:which|who|whose)\b[^,;]*$|(?<!\b(?:said|says|say|stated|announced|reported|claimed|confirmed|alleged|added|insisted|warned|believes?|believed|noted|so|such|now)(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\s)\bthat\b[^,;]*$/i;
 /** Words before a name that make it the place or aim of something, not the doer. */
-const NOT_SUBJECT_BEFORE = /\b(?:in|at|on|against|near|to|from|for|over|after|since|of|towards|toward|into|targeting|denouncing|demanding|protesting)\s+(?:the\s+)?$/i;
+const NOT_SUBJECT_BEFORE = /\b(?:in|at|on|against|near|to|from|for|over|after|since|of|towards|toward|into|targeting|denouncing|demanding|protesting|told|tells|telling)\s+(?:the\s+)?$/i;
 /** "of/to" that still leave a name as the doer: "forces loyal to Haftar", "fighters of the LNA". */
 const SUBJECT_LINK_BEFORE = /\b(?:(?:fighters|forces|brigades|units|militias|men|troops) from|(?:hundreds|dozens|thousands|scores|some|several|a group|a convoy|a contingent|a unit|a number|members) of|loyal to|aligned (?:with|to)|allied (?:with|to)|affiliated (?:with|to)|belonging to|forces of|fighters of|troops of|members of|units of|militias of|drones of|jets of)\s+(?:the\s+)?$/i;
 
@@ -455,7 +464,8 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
   // The point that separates subject from object: the cue, or its verb when the cue starts with the aircraft.
   let pivot = cueStart;
   const cueText = text.slice(cueStart, cueEnd);
-  if (kind === 'air' && !/^(?:air|aerial|drone (?:strike|attack)|bomb|helicopter gunship)/i.test(cueText)) {
+  // ("attacking Libya with fighter jets" starts with its verb.)
+  if (kind === 'air' && !/^(?:air|aerial|drone (?:strike|attack)|bomb|helicopter gunship)/i.test(cueText) && !/\swith\s/i.test(cueText)) {
     const verb = /\S+$/.exec(cueText);
     if (verb) pivot = cueStart + verb.index;
   }
@@ -518,8 +528,13 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
     }
   }
 
+  // "to support Haftar's forces", "on behalf of the GNA": the side the doer helps, an ally and never the target.
+  const supported = candidates.filter((m) => m.start >= cueEnd && m.start < clauseEnd && !used.has(m) && SUPPORTED_BEFORE.test(text.slice(Math.max(sentence.start, m.start - 60), m.start)));
+  for (const m of supported) used.add(m);
   const before = candidates.filter((m) => m.start < pivot && !used.has(m));
-  let afterPivotMentions = candidates.filter((m) => m.start >= pivot && m.start < clauseEnd && !used.has(m));
+  // A statement's object is in its own clause ("has rejected the plan, and says it will appeal to the Security Council").
+  const objectEnd = kind === 'other' ? Math.min(clauseEnd, cueEnd + (/[,;:]|$/.exec(text.slice(cueEnd, clauseEnd))!.index)) : clauseEnd;
+  let afterPivotMentions = candidates.filter((m) => m.start >= pivot && m.start < objectEnd && !used.has(m));
   // A battle or a deal whose parties are only named in a later clause ("Fighting erupted after Rada arrested…").
   if ((kind === 'clash' || kind === 'agreement') && !afterPivotMentions.length) {
     afterPivotMentions = candidates.filter((m) => m.start >= pivot && !used.has(m));
@@ -532,7 +547,28 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
       const lead = text.slice(sentence.start, m.start);
       return !NOT_SUBJECT_BEFORE.test(lead) || SUBJECT_LINK_BEFORE.test(lead);
     });
-    const head = subjectLike.find((m) => m.start >= clauseFrom) ?? subjectLike[0];
+    // A statement's actor is the subject of its own clause: never a name from a quote or from another clause,
+    // nor a civilian (a witness speaking is not an actor).
+    const witness = (m: ActorMention) => !!m.generic && (m.actor.inter === 7 || m.actor.inter === 6);
+    // The sentence's subject, when the cue's clause has none of its own: at most four words in, none of them a
+    // verb, outside any quotation, and joined to the cue by an apposition ("Sea Watch, a rescue group, said") or
+    // a coordinated verb ("The NOC has kept its backing, and says…"). "IS attacks have increased, a research
+    // group said" has its own subject: the group.
+    const subjectPosition = (m: ActorMention) => {
+      const lead = text.slice(sentence.start, m.start);
+      const words = lead.trim().split(/\s+/).filter(Boolean);
+      const gap = text.slice(m.end, pivot);
+      return (
+        (lead.match(/["“”]/g)?.length ?? 0) % 2 === 0 &&
+        words.length <= 4 &&
+        !words.some((w) => /^(?:[a-z]+ed|said|says|told|tells|met|calls|accuses|blames|names)$/.test(w)) &&
+        (/^(?:['’]s)?(?:\s+[\w'’.-]+){0,3}\s*,[^,.;"“”]{1,80},\s*$/.test(gap) || /^[^.;"“”]{0,80},\s*(?:and|but)\s+(?:also\s+)?$/.test(gap))
+      );
+    };
+    const head =
+      kind === 'other'
+        ? (subjectLike.find((m) => m.start >= clauseFrom && !witness(m)) ?? subjectLike.find((m) => subjectPosition(m) && !witness(m)))
+        : (subjectLike.find((m) => m.start >= clauseFrom) ?? subjectLike[0]);
     if (head) {
       agent = head;
       used.add(head);
@@ -565,8 +601,10 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
   }
 
   // The object: the first name after the verb ("struck GNA positions", "on Wagner mercenaries", "from IS").
-  if (!target) {
-    const object = afterPivotMentions.find((m) => !used.has(m));
+  // What a speech verb governs is what was said, not a target ("the official said the United States could…").
+  // Civilians named after armed people are not the target ("killed a militant linked to attacks on tourists").
+  if (!target && !(kind === 'other' && SPEECH_CUE.test(cueText))) {
+    const object = afterPivotMentions.find((m) => !used.has(m) && !notVictims(text, m, cueEnd));
     if (object) {
       target = object;
       used.add(object);
@@ -585,9 +623,12 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
     }
   }
 
+  // A civilian who speaks ("the mayor of Sabratha, Hussein al-Thwadi, told Reuters the planes struck") is a witness.
+  if (agent && isCivilianGeneric(agent) && SPEECH_BETWEEN.test(text.slice(agent.end, pivot))) agent = undefined;
+
   roles.actor1 = agent?.actor;
   roles.actor2 = target?.actor;
-  roles.assocActors1 = agentAllies.map((m) => m.actor);
+  roles.assocActors1 = [...agentAllies, ...(agent ? supported : [])].map((m) => m.actor);
   roles.assocActors2 = targetAllies.map((m) => m.actor);
   if (agent?.qualifier) roles.assocActors1.unshift(agent.qualifier);
   if (target?.qualifier) roles.assocActors2.unshift(target.qualifier);
@@ -599,8 +640,27 @@ export function pickActors(text: string, matches: readonly TextMatch[], locus: E
     roles.assocActors1 = [];
   }
 
-  applyConventions(text, sentence, roles, mentions, candidates.filter((m) => m.start < clauseEnd), kind, sub);
+  applyConventions(text, sentence, roles, mentions, candidates.filter((m) => m.start < clauseEnd), kind, sub, { pivot, cueEnd });
   return tidy(roles);
+}
+
+const isCivilianGeneric = (m: ActorMention) => m.generic === 'civilians' || m.generic === 'migrants';
+/** Statement cues whose object is what was said. */
+const SPEECH_CUE = /^(?:said|says|stated|announced|warned|declared|claimed|pledged|vowed|statement|urged|called for|demanded|threatened)$/i;
+const SPEECH_BETWEEN = new RegExp(String.raw`\b${SPEECH_VERB}\b`, 'i');
+/** Before a side that is helped, not hit. */
+const SUPPORTED_BEFORE =
+  /\b(?:to support|in support of|supporting|to back|in backing of|to help|to aid|in aid of|on behalf of|to assist|to reinforce|to protect|alongside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$/i;
+/** Words before civilians that describe a place, not victims ("a district home to many foreigners"). */
+const NOT_VICTIMS_BEFORE = /\b(?:home to|popular with|frequented by|hosting|visited by|known for)\s+(?:[\w-]+\s+){0,2}$/i;
+/**
+ * Civilians named after the cue who are not its victims: they describe a place ("home to many foreigners"),
+ * or qualify armed people named first ("killed a Tunisian militant linked to attacks on tourists").
+ */
+function notVictims(text: string, m: ActorMention, cueEnd: number): boolean {
+  if (!isCivilianGeneric(m)) return false;
+  if (NOT_VICTIMS_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) return true;
+  return m.start >= cueEnd && ARMED_PEOPLE.test(text.slice(cueEnd, m.start));
 }
 
 /** The allies of `head` among the mentions after it, joined by and/alongside/backed by. */
@@ -628,6 +688,7 @@ function applyConventions(
   candidates: ActorMention[],
   kind: EventLocus['kind'],
   sub: string,
+  at: { pivot: number; cueEnd: number },
 ): void {
   if (kind === 'demonstration') {
     const crowd = candidates.find((m) => m.generic === 'protesters' || m.generic === 'rioters');
@@ -656,17 +717,24 @@ function applyConventions(
   }
 
   // Violence against civilians: the target is civilians (ACLED puts them in actor2).
-  const civilianVictims = candidates.find((m) => m.generic === 'civilians' || m.generic === 'migrants');
-  const victimsAreFighters = /\b(?:fighters?|soldiers?|troops|militants?|members|gunm[ae]n|combatants?|mercenar(?:y|ies)|commanders?)\b/i.test(sentence.text);
+  // Victims: civilians in the event clause, not ones that describe a place, nor ones named after armed people
+  // (then they qualify the fighters: "a militant linked to attacks on tourists").
+  const civilianVictims = candidates.find((m) => isCivilianGeneric(m) && !notVictims(text, m, at.cueEnd));
+  const victimsAreFighters = ARMED_PEOPLE.test(sentence.text) || /\bmembers\b/i.test(sentence.text);
+  // Before the verb, civilians are victims only as the subject of a passive ("three civilians were killed when…").
+  const strikeVictims =
+    civilianVictims && (civilianVictims.start >= at.pivot || /^\s*(?:[\w'’-]+\s+){0,3}?(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|hit|struck)\b/i.test(text.slice(civilianVictims.end)))
+      ? civilianVictims
+      : undefined;
   if (sub === 'Attack' || sub === 'Abduction/forced disappearance' || sub === 'Sexual violence') {
     if (!roles.actor2 || roles.actor2.inter === 0) {
       roles.actor2 = civilianVictims?.actor ?? CIVILIANS;
       roles.assocActors2 = civilianVictims?.qualifier ? [civilianVictims.qualifier] : [];
     }
-  } else if (!roles.actor2 && civilianVictims && !victimsAreFighters && kind !== 'agreement' && kind !== 'other') {
+  } else if (!roles.actor2 && strikeVictims && !victimsAreFighters && kind !== 'agreement' && kind !== 'other') {
     // Strikes and shelling that killed or hit civilians with no armed target named.
-    roles.actor2 = civilianVictims.actor;
-    roles.assocActors2 = civilianVictims.qualifier ? [civilianVictims.qualifier] : [];
+    roles.actor2 = strikeVictims.actor;
+    roles.assocActors2 = strikeVictims.qualifier ? [strikeVictims.qualifier] : [];
   }
   if (roles.actor1 && (roles.actor1.inter === 7 || roles.actor1.inter === 6) && kind !== 'other') {
     // Civilians do not carry out strikes: a civilian noun before the verb is the victim ("residents were killed").

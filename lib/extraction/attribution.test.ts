@@ -93,3 +93,25 @@ describe('status', () => {
     expect(status(statements)).toBe(expected);
   });
 });
+
+describe('precision on real reporting: criticism is not attribution', () => {
+  // Allegations are about who carried out a strike, an attack or a killing; blame for a political failure is criticism.
+  it.each([
+    "The US president blamed Britain for Libya's descent into chaos after 2011.",
+    'The GNA blamed the House of Representatives for the collapse of the economy.',
+    'Egypt accused Turkey of deepening the crisis in Libya.',
+    // A hedge with no violent event in the paragraph says nothing about a perpetrator.
+    "Up to 3,000 Syrian fighters are said to be in Turkey's pay.",
+  ])('no statement: %s', (text) => {
+    const a = read(text);
+    expect(a.statements.map(brief)).toEqual([]);
+    expect(a.status).toBe('unknown');
+  });
+
+  it.each([
+    ['The GNA blamed the LNA for the shelling of Abu Salim.', ['alleged actor:government-of-national-accord→actor:libyan-national-army']],
+    ['The GNA accused the LNA of killing civilians in Tarhuna, deepening the crisis.', ['alleged actor:government-of-national-accord→actor:libyan-national-army']],
+  ])('still an allegation when the charge is a violent act: %s', (text, statements) => {
+    expect(read(text).statements.map(brief)).toEqual(statements);
+  });
+});

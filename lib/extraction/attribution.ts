@@ -33,6 +33,14 @@ const DENIAL_CUES: readonly RegExp[] = [
 ];
 /** An allegation against a named party: the speaker is before the cue, the accused right after it. */
 const ACCUSE_CUES: readonly RegExp[] = [/\b(?:accused|accuses|accusing|blamed|blames|blaming|held|holds|pointed the finger at|attributed the (?:strike|attack|attacks|strikes|bombing|raid|shelling) to)\s+/gi];
+/**
+ * An accusation whose charge is a political failure ("blamed Cameron for Libya's descent into chaos",
+ * "accused the government of corruption"), with no violent act in it: criticism, not attribution.
+ */
+const POLITICAL_BLAME = new RegExp(
+  String.raw`^[^.;]{0,60}?\b(?:for|of)\s+(?!(?:[^.;,]*?)\b(?:strikes?|airstrikes?|attacks?|bombings?|bombed|shelling|shelled|killings?|killed|killing|deaths?|massacres?|assassinations?|abductions?|kidnappings?|raids?|explosions?|blasts?|shootings?|fire|firing|violence|carrying out|launching|targeting|striking|ambush|executions?)\b)(?=[^.;,]*?\b(?:chaos|descent|failures?|failing|crisis|crises|collapse|mess|turmoil|instability|deterioration|situation|economy|economic|corruption|delays?|deadlock|stalemate|impasse|divisions?|polic(?:y|ies)|mismanagement|neglect|inaction|shortages?|outages?|blackouts?|problems?|woes|troubles|decline|downfall|ruin|state of)\b)`,
+  'i',
+);
 /** "X said the strike was carried out by Y" ("X said Y was behind it" is read with REPORTED_ACTION below). */
 const SAID_BY = /\b(?:said|says|stated|reported|told [\w\s]{1,30}?|added|alleged|claimed|insisted)\b(?:\s+(?:that|on \w+))*,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|raids?|bombing|shelling|assault|killing|abduction)\s+(?:was|were|had been|has been)\s+(?:carried out|conducted|launched|perpetrated|committed)\s+by\s+/gi;
 /** "according to X" (the speaker runs to the next comma, or to "by"). */
@@ -138,6 +146,8 @@ export function readAttribution(text: string, matches: readonly TextMatch[], loc
         if (/^by\b/i.test(s.slice(m.index + m[0].length))) continue;
         // "held Y responsible" only: "held talks" is not an accusation.
         if (/^hold|^held/i.test(cue) && !/^[^.;,]{1,60}?\bresponsible\b/i.test(s.slice(m.index + m[0].length))) continue;
+        // "blaming him for Libya's descent into chaos": political criticism, not the attribution of a violent act.
+        if (POLITICAL_BLAME.test(s.slice(m.index + m[0].length))) continue;
         const accused = objectParties(text, sentence, mentions, at(m.index + m[0].length));
         // "blamed the attack on Y": the accused comes after "on".
         const blamedOn = /^the (?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|bombing|raid|shelling|killing)\s+on\s+/i.exec(s.slice(m.index + m[0].length));
@@ -179,7 +189,9 @@ export function readAttribution(text: string, matches: readonly TextMatch[], loc
         push(at(v.index), 'alleged', speaker, party(reported.actor), v[0]);
       }
     }
-    for (const pattern of HEDGE_CUES) {
+    // A hedge says who is suspected of the event: a paragraph with no violent event has no perpetrator to hedge on
+    // ("fighters are said to be in Ankara's pay").
+    for (const pattern of locus.kind === 'other' || locus.kind === undefined ? [] : HEDGE_CUES) {
       for (const m of s.matchAll(pattern)) {
         const start = at(m.index);
         const end = start + m[0].length;

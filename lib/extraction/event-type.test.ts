@@ -163,3 +163,78 @@ describe('splitSentences', () => {
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('precision on real reporting: what is not an event', () => {
+  // Statistics, trends and comparisons count many events; ACLED codes one event per day and place.
+  const AGGREGATES: string[] = [
+    'There were 312 attacks in the first half of the year across the Sahel, the monitoring group said.',
+    'Islamic State attacks have increased this year, particularly in Nigeria, the analysts said.',
+    'Those strikes killed 600 people, a 20 percent rise on the previous quarter.',
+    'The report noted a rise in kidnappings in the south, where gangs have grown in strength, taking over smuggling routes.',
+    'The southern offensive has been slower, with militias taking only two villages over the past month.',
+    'Border guards have fought increasing gunbattles with smugglers in recent years.',
+    'Analysts counted almost as many bombings in the first three months as in the whole of last year.',
+  ];
+  it.each(AGGREGATES)('a statistic or trend: %s', (text) => {
+    expect(classifyEventType(text).subEventType).toBe('Other');
+  });
+
+  // Questions assert nothing; headlines and rhetorical questions are common in opinion pieces.
+  it.each(['Massacre in the old city?', 'Why did NATO bomb Tripoli in 2011?', 'Were the air strikes on Sirte legal?'])('a question: %s', (text) => {
+    expect(classifyEventType(text).subEventType).toBe('Other');
+  });
+
+  // Other wars are background for a Libya desk; Libya's neighbours are not.
+  it.each([
+    'In Syria, government forces backed by Russian jets recaptured the town of Deir Hafer.',
+    'The coalition had fought the same jihadists in Afghanistan and Iraq.',
+    'The group has carried out suicide bombings in neighbouring Iraq.',
+  ])('set in another war: %s', (text) => {
+    expect(classifyEventType(text).subEventType).toBe('Other');
+  });
+  it('keeps an event in a neighbouring country', () => {
+    expect(classifyEventType('Gunmen opened fire on tourists at a museum in Tunisia, killing 19 people.').subEventType).toBe('Attack');
+  });
+
+  // Named references to an event told elsewhere, and characterisations of it.
+  it.each([
+    'The UN report on the Zawiya air strike was published on Monday.',
+    '"This was a cowardly and well-planned attack," the interior minister told state television.',
+    '"Everyone agrees that this [attack] is foreign to our traditions," he said.',
+    'France trumpeted its role in the NATO air campaign.',
+  ])('a reference, not a report: %s', (text) => {
+    expect(classifyEventType(text).subEventType).toBe('Other');
+  });
+
+  // Cue words used in another sense.
+  it.each([
+    'The US withdrew its forces from direct combat in April.',
+    'Libyan agents captured them in joint counter-terrorism operations.',
+    'The authorities handed over three suspects to Tunisia.',
+    'Up to 3,000 Syrian fighters are said to be fighting on the side of the government in Tripoli.',
+    'For years the two powers have been fighting for influence in the region.',
+    'Washington occupied the Gulf states with military bases.',
+  ])('not the event its cue suggests: %s', (text) => {
+    expect(classifyEventType(text).subEventType).toBe('Other');
+  });
+});
+
+describe('precision on real reporting: who was hit decides the type', () => {
+  const ROWS: [string, EventType, SubEventType, boolean][] = [
+    // Armed people are not civilians, even when civilians are named in what qualifies them.
+    ['Special forces killed a Chadian fighter wanted for attacks on aid workers.', 'Battles', 'Armed clash', false],
+    ['Gunmen shot dead two jihadists accused of murdering shepherds near Derna.', 'Battles', 'Armed clash', false],
+    ['The army said it had killed an insurgent commander behind the kidnapping of foreign workers.', 'Battles', 'Armed clash', false],
+    ['A drone strike killed a militant linked to the bombing of a market in Sabha.', 'Explosions/Remote violence', 'Air/drone strike', false],
+    // Civilians or unspecified people stay Violence against civilians.
+    ['Militants executed three shepherds accused of spying.', 'Violence against civilians', 'Attack', true],
+    ['A man was shot dead by gunmen outside his home in Derna.', 'Violence against civilians', 'Attack', true],
+    // New phrasings of real events.
+    ['France began attacking Libyan air defences with fighter jets on Saturday.', 'Explosions/Remote violence', 'Air/drone strike', false],
+    ['Islamic State fighters briefly occupied the western town of Sabratha.', 'Battles', 'Non-state actor overtakes territory', false],
+  ];
+  it.each(ROWS)('%s → %s / %s', (text, type, sub, civilians) => {
+    const event = classifyEventType(text);
+    expect([event.eventType, event.subEventType, event.civilianTargeting]).toEqual([type, sub, civilians]);
+  });
+});

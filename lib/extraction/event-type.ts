@@ -105,6 +105,52 @@ export function isAsserted(sentence: string, start: number, end: number): boolea
   return !UNREAL_AFTER.test(after);
 }
 
+// ───────────────────────────── not an event: aggregates, trends, other wars ─────────────────────────────
+
+/** Plural event nouns that statistics and trends count ("891 attacks", "a rise in attacks"). */
+const EVENT_NOUNS = String.raw`(?:attacks|strikes|air ?strikes|airstrikes|raids|bombings|killings|assassinations|kidnappings|abductions|incidents|clashes|gun ?battles|violence|casualties|deaths|fatalities)`;
+
+/**
+ * A sentence that counts, compares or charts a trend ("There were 891 attacks in the first quarter",
+ * "attacks have increased this year", "a 44 percent rise", "almost as many attacks as", "has been slower")
+ * reports no single event (ACLED codes one event per day and place): none of its cues is the event.
+ */
+const AGGREGATE = new RegExp(
+  [
+    String.raw`\b(?:there (?:were|have been|had been)|recorded|registered|documented|counted|tallied)\s+(?:at least\s+|more than\s+|over\s+|some\s+|about\s+|nearly\s+|almost\s+)?(?:\d[\d,]*|dozens|hundreds|thousands|scores)\s+(?:[\w-]+\s+){0,2}?${EVENT_NOUNS}\b`,
+    String.raw`\b(?:rise|increase|surge|spike|jump|upsurge|uptick|decline|drop|fall|decrease|reduction)\s+in\s+(?:[\w'’-]+\s+){0,3}?${EVENT_NOUNS}\b`,
+    String.raw`\b${EVENT_NOUNS}\s+(?:have|has|had)\s+(?:\w+\s+)?(?:increased|risen|grown|spiked|surged|soared|declined|dropped|fallen|decreased|doubled|tripled)\b`,
+    String.raw`\b(?:increasing|growing|rising|mounting)\s+(?:number of\s+)?(?:[\w-]+\s+)?${EVENT_NOUNS}\b`,
+    String.raw`\b(?:as many|more|fewer)\s+(?:[\w-]+\s+)?${EVENT_NOUNS}\s+(?:[^.;]{0,60}?\s)?(?:as|than)\b`,
+    String.raw`\b(?:those|these|such)\s+(?:[\w-]+\s+)?${EVENT_NOUNS}\b`,
+    String.raw`\b\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+(?:rise|increase|jump|drop|decline|fall)\b`,
+    String.raw`\b(?:quarterly|monthly|annual|yearly|weekly)\s+(?:toll|tally|total|figures?|average)\b`,
+    String.raw`\bmore than in any\b`,
+    String.raw`\b(?:has|have|had) been (?:much |far |even )?(?:slower|faster|quicker|harder|easier|fewer|deadlier)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Whether a sentence is a statistic, a trend or a comparison rather than the report of an event. */
+export function isAggregate(sentence: string): boolean {
+  return AGGREGATE.test(sentence);
+}
+
+/**
+ * Other wars (Syria, Iraq…): an event the text places there is background for a Libya desk, not a Libyan
+ * event. Libya's neighbours are not listed: spill-over into Tunisia, Egypt, Chad, Niger or Sudan is news.
+ */
+const OTHER_THEATRE = String.raw`(?:Syria|Iraq|Afghanistan|Yemen|Somalia|Lebanon|Gaza|Ukraine|Kosovo|Bahrain|Pakistan|Mosul|Raqqa|Aleppo|Idlib|Fallujah|Ramadi|Palmyra)`;
+const IN_OTHER_THEATRE = new RegExp(
+  String.raw`\b(?:in|across|over|inside)\s+(?:neighbou?ring\s+|neighbou?rs\s+|northern\s+|southern\s+|eastern\s+|western\s+)?${OTHER_THEATRE}\b(?:\s*(?:,|and)\s*${OTHER_THEATRE}\b)*`,
+);
+/** "In Syria, government forces recaptured…": the whole sentence is set there. */
+const SENTENCE_IN_OTHER_THEATRE = new RegExp(String.raw`^(?:[\w'’-]+\s+){0,2}?(?:in|across|inside)\s+${OTHER_THEATRE}\b`, 'i');
+
+/** A cue that names an earlier event as the topic of a report, trial or anniversary ("the UN report on the Tajoura airstrike"). */
+const REFERENCE_BEFORE =
+  /\b(?:report|reports|investigation|inquiry|probe|findings|verdict|trial|anniversary|memorial|documentary|film|book|study)\s+(?:on|into|about|of|over|for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+
 // ───────────────────────────── cue lists ─────────────────────────────
 
 /** Aircraft as the subject of a strike ("Turkish drones struck", "warplanes belonging to X bombed"). */
@@ -117,6 +163,8 @@ const AIR_CUES: readonly RegExp[] = [
   /\b(?:air[- ]?strikes?|air[- ]?raids?|drone (?:strikes?|attacks?)|aerial (?:bombardment|bombing|attacks?|strikes?|raids?)|air attacks?|bombing raids?|helicopter gunships?|air campaign)\b/gi,
   new RegExp(String.raw`\b${AIRCRAFT}\b(?:[^.;:,]{0,60}?)\b${AIR_VERB}\b`, 'gi'),
   new RegExp(String.raw`\b(?:struck|bombed|hit|targeted|pounded|raided|attacked)\s+by\s+(?:[\w'’-]+\s+){0,4}?${AIRCRAFT}\b`, 'gi'),
+  // "attacking Libya with fighter jets", "struck the port with drones".
+  new RegExp(String.raw`\b(?:attack(?:ed|ing)?|struck|striking|bomb(?:ed|ing)|hit(?:ting)?|target(?:ed|ing)|pound(?:ed|ing))\s+(?:[\w'’-]+\s+){0,4}?with\s+(?:[\w'’-]+\s+){0,2}?${AIRCRAFT}\b`, 'gi'),
   new RegExp(String.raw`\b(?:dropped bombs|(?:bombed|bombing|bombs)\b(?=[^.;]*\b${AIRCRAFT}\b))`, 'gi'),
   // "the strike on the Tajoura detention centre": in Libya coverage a bare "strike on" is an air strike
   // ("a general strike on Monday" is not, hence the day and date exclusion).
@@ -154,7 +202,7 @@ const GRENADE_CUES: readonly RegExp[] = [/\b(?<!propelled\s)(?:hand )?grenades?\
  * territory). "Seized" alone is too loose ("seized weapons"), so it needs a place-like object.
  */
 const TERRITORY_CUES: readonly RegExp[] = [
-  /\b(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing) control|(?:took|taken|take|takes|gained|regained|wrested|wrest|assumed) (?:full )?control|retook|retaken|recaptur(?:ed|es|ing)|took over(?= (?:the )?(?:town|city|village|airport|air ?base|base|port|terminal|area|district|[A-Z]))|took (?:the )?(?:town|city|village|airport|air ?base|capital)|overran|overrun|fell to|liberat(?:ed|es|ing)|drove (?:[\w'’-]+\s+){1,4}out of|expelled (?:[\w'’-]+\s+){1,4}from|advanced into|swept into|seized (?:the )?(?:town|city|village|airport|air base|airbase|base|port|terminal|oil|area|district|headquarters|[A-Z]\w+))\b/gi,
+  /\b(?:occup(?:ied|ies|y|ying)(?= )|captur(?:ed|es|ing)|seiz(?:ed|es|ing) control|(?:took|taken|take|takes|gained|regained|wrested|wrest|assumed) (?:full )?control|retook|retaken|recaptur(?:ed|es|ing)|took over(?= (?:the )?(?:town|city|village|airport|air ?base|base|port|terminal|area|district|[A-Z]))|took (?:the )?(?:town|city|village|airport|air ?base|capital)|overran|overrun|fell to|liberat(?:ed|es|ing)|drove (?:[\w'’-]+\s+){1,4}out of|expelled (?:[\w'’-]+\s+){1,4}from|advanced into|swept into|seized (?:the )?(?:town|city|village|airport|air base|airbase|base|port|terminal|oil|area|district|headquarters|[A-Z]\w+))\b/gi,
 ];
 
 /** ACLED: Non-violent transfer of territory (a side leaves, or hands over, without a fight). */
@@ -165,9 +213,12 @@ const TRANSFER_CUES: readonly RegExp[] = [
 /** A transfer without fighting turns a territory cue into a Strategic development. */
 const NON_VIOLENT_TRANSFER = /\b(?:without (?:a )?(?:fight|fighting|resistance|bloodshed|a shot)|peacefully)\b/i;
 
+/** What follows a territory or transfer cue when it is a place: a place noun, or a capitalised name (checked case-sensitively). */
+const PLACE_NEXT = /^\s+(?:(?:the|The)\s+)?(?:[a-z-]+\s+)?(?:(?:town|city|village|airport|air ?base|airbase|base|port|terminal|oil|area|district|capital|headquarters|outskirts|centre|center)\b|[A-Z])/;
+
 /** Capturing people, not places: "captured two mercenaries" is part of the fighting, not territory. */
 const CAPTURED_PEOPLE =
-  /^\s*(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|a number of|scores of)?\s*(?:[\w'’-]+\s+){0,2}?(?:fighters|soldiers|troops|mercenaries|militants|prisoners|members|men|officers|commanders?)\b/i;
+  /^\s*(?:(?:them|him|her|us|hostages|suspects|civilians|people)\b|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|a number of|scores of)?\s*(?:[\w'’-]+\s+){0,2}?(?:fighters|soldiers|troops|mercenaries|militants|prisoners|members|men|officers|commanders?)\b)/i;
 
 /** Clause words saying which side took the ground: state forces regain, others overtake. */
 const STATE_FORCE_WORDS =
@@ -214,10 +265,17 @@ const ATTACK_CUES: readonly RegExp[] = [
 ];
 /** Targets that make an attack a Battle. */
 const ARMED_TARGET =
-  /\b(?:positions?|checkpoints?|bases?|airports?|air ?bases?|ports?|terminals?|oil fields?|barracks|camps?|soldiers?|troops|forces|fighters?|militants?|police(?:m[ae]n)?|army|patrols?|convoys?|headquarters|militias?|brigades?|guards?|posts?|units?|gunm[ae]n|jihadists?|commanders?|mercenar(?:y|ies))\b/i;
+  /\b(?:insurgents?|rebels?|combatants?|extremists?|terrorists?|snipers?|cadres?|positions?|checkpoints?|bases?|airports?|air ?bases?|ports?|terminals?|oil fields?|barracks|camps?|soldiers?|troops|forces|fighters?|militants?|police(?:m[ae]n)?|army|patrols?|convoys?|headquarters|militias?|brigades?|guards?|posts?|units?|gunm[ae]n|jihadists?|commanders?|mercenar(?:y|ies))\b/i;
+/**
+ * Armed people: a victim or target described this way is not a civilian (ACLED codes an attack on them as a
+ * battle, or keeps it a strike with the armed group as actor2).
+ */
+export const ARMED_PEOPLE =
+  /\b(?:militants?|fighters?|soldiers?|troops|gunm[ae]n|jihadists?|insurgents?|rebels?|combatants?|mercenar(?:y|ies)|commanders?|militiam[ae]n|extremists?|terrorists?|snipers?|policem[ae]n|officers?|guards?|cadres?)\b/i;
+
 /** Targets that make an event one against civilians. */
 const CIVILIAN_TARGET =
-  /\b(?:civilians?|residents?|residential|villagers|inhabitants|passers-by|bystanders|families|family|homes?|houses?|markets?|hospitals?|clinics?|schools?|mosques?|churches|worshippers|migrants?|refugees|detention (?:centre|center)|journalists?|reporters?|activists?|mayor|doctors?|nurses?|man|woman|child|children|women|girls?|boys?|farmers|fishermen|workers|shoppers|pedestrians|neighbou?rhoods?|villages?|towns?|wedding|funeral|tourists|visitors|museum|hotel)\b/i;
+  /\b(?:civilians?|residents?|residential|villagers|inhabitants|passers-by|bystanders|families|family|shepherds?|herders?|traders?|merchants?|drivers?|passengers?|teachers?|engineers?|pilgrims?|homes?(?! to\b)|houses?|markets?|hospitals?|clinics?|schools?|mosques?|churches|worshippers|migrants?|refugees|detention (?:centre|center)|journalists?|reporters?|activists?|mayor|doctors?|nurses?|man|woman|child|children|women|girls?|boys?|farmers|fishermen|workers|shoppers|pedestrians|neighbou?rhoods?|villages?|towns?|wedding|funeral|tourists|visitors|museum|hotel)\b/i;
 
 /** Negotiated outcomes (ACLED: Agreement): ceasefires, deals, prisoner exchanges, releases, surrenders. */
 const AGREEMENT_NOUN = String.raw`(?:cease-?fire|truce|agreement|deal|(?:peace|political|an?) accord|memorandum(?: of understanding)?|pact|prisoner (?:exchange|swap)|roadmap|arrangement)`;
@@ -355,8 +413,13 @@ interface Found {
 
 /** The first asserted cue of the highest precedence in one sentence. */
 function bestCue(sentence: string): Found | undefined {
+  // A question asserts nothing ("Massacre of the civilian population?", "Why did NATO bomb Libya?").
+  if (/\?["”’)\]]*$/.test(sentence.trim())) return undefined;
+  // A statistic or a trend: only a statement can be read from it.
+  const aggregate = isAggregate(sentence);
   for (let rank = 0; rank < RULES.length; rank++) {
     const rule = RULES[rank]!;
+    if (aggregate && rule.kind !== 'other') continue;
     let first: Found | undefined;
     for (const pattern of rule.cues) {
       for (const m of sentence.matchAll(pattern)) {
@@ -378,11 +441,35 @@ function accept(sentence: string, f: Found): boolean {
   if (!isAsserted(sentence, f.start, f.end)) return false;
   const before = clauseBefore(sentence, f.start);
   const after = sentence.slice(f.end);
+  if (f.kind !== 'other') {
+    if (REFERENCE_BEFORE.test(before)) return false;
+    // Set in another war: in the cue's clause ("had fought in Afghanistan and Iraq"), or the sentence opens there.
+    const clauseAfter = /^[^.;,]*/.exec(after)![0];
+    if (IN_OTHER_THEATRE.test(before) || IN_OTHER_THEATRE.test(clauseAfter) || SENTENCE_IN_OTHER_THEATRE.test(sentence)) return false;
+  }
   switch (f.kind) {
     case 'agreement':
       return !AGREEMENT_NOT_NEW_BEFORE.test(before) && !AGREEMENT_NOT_NEW_AFTER.test(after);
     case 'territory':
-      return !(/^captur/i.test(f.text) && CAPTURED_PEOPLE.test(after));
+      if (/^captur/i.test(f.text) && CAPTURED_PEOPLE.test(after)) return false;
+      // "took over" and "seized X" need a place: a place noun or a name (the cue lists are case-insensitive).
+      if (/^(?:took over|occup\w+)$/i.test(f.text)) return PLACE_NEXT.test(after) && !/^\s+(?:[\w'’-]+\s+){0,3}?(?:countries|states|nations|world|continent)\b/i.test(after);
+      if (/^seized\s(?!control)/i.test(f.text)) return PLACE_NEXT.test(f.text.replace(/^seized/i, ''));
+      return true;
+    case 'transfer':
+      // "withdrew its forces from direct combat", "handed over suspects": not a place.
+      if (/from\s*$/i.test(f.text)) return PLACE_NEXT.test(` ${after}`);
+      if (/^handed over\s*$/i.test(f.text)) return PLACE_NEXT.test(` ${after}`);
+      return true;
+    case 'other':
+      // "fighters are said to be in Ankara's pay": a hedge, not a statement.
+      return !(/^said$/i.test(f.text) && /^\s+to\b/i.test(after));
+    case 'clash':
+      // "fighting on the side of the government", "fighting for power and influence": allegiance and rivalry, not a battle.
+      return !/^\s+(?:on the side of|for (?:power|influence|survival|supremacy|dominance|recognition|legitimacy|hearts))\b/i.test(after);
+    case 'air':
+      // An "air campaign" is months of strikes, not one event.
+      return !/campaign$/i.test(f.text);
     case 'demonstration':
       // "protest" as a verb of disagreement by officials ("the GNA protested to Ankara") is not a demonstration.
       if (/^protested$/i.test(f.text) || (/^protest$/i.test(f.text) && !/\b(?:a|the|mass|peaceful|street)\s+$/i.test(before))) {
@@ -398,7 +485,14 @@ function accept(sentence: string, f: Found): boolean {
       // "41 people had been killed" says who died, not what happened: without "by" it is a toll, not an attack.
       if (/^(?:killed|shot)$/i.test(f.text) && /\b(?:was|were|been|being|be|is|are)\s+(?:\w+\s+)?$/i.test(before) && !/^\s+by\b/i.test(after)) return false;
       // "condemned the attack", "the attack raised fears": a reference to an event told elsewhere, unless its target follows.
-      if (/^(?:attack|assault|raid)$/i.test(f.text) && /\b(?:the|this|that|[\w]+['’]s)\s+(?:[\w-]+\s+){0,3}$/i.test(before) && !/^\s+(?:on|against)\b/i.test(after)) return false;
+      // Also "this [attack]" in a quote, and a characterisation: "This was an unprecedented, well-organized attack".
+      if (
+        /^(?:attack|assault|raid)$/i.test(f.text) &&
+        (/\b(?:the|this|that|[\w]+['’]s)\s+[[(“"']?(?:[\w-]+\s+){0,3}[[(“"']?$/i.test(before) || /\b(?:was|is|were|are|been)\s+(?:an?|one)\s+(?:[\w'’-]+,?\s+){0,4}$/i.test(sentence.slice(0, f.start))) &&
+        !/^[\])”"']?\s+(?:on|against)\b/i.test(after)
+      ) {
+        return false;
+      }
       return true;
     default:
       return true;
@@ -448,7 +542,8 @@ function targetsCivilians(sentence: string, found: Found): boolean {
   if (CIVILIAN_TARGET.test(target) && !ARMED_TARGET.test(target)) return true;
   // Victims: civilians killed with no fighters among the dead.
   const victims = /\b(?:kill(?:ed|ing)|dead|died|wounded|wounding|injur(?:ed|ing))\b/i.test(sentence);
-  return victims && /\b(?:civilians?|residents?|children|women|migrants?|families|worshippers)\b/i.test(after) && !/\b(?:fighters|soldiers|troops|militants|members|gunmen|combatants)\b/i.test(after);
+  // (A single fighter counts: "killing a Tunisian militant linked to attacks on tourists" did not target tourists.)
+  return victims && /\b(?:civilians?|residents?|children|women|migrants?|families|worshippers)\b/i.test(after) && !ARMED_PEOPLE.test(after);
 }
 
 function classify(sentence: string, found: Found): EventClass {
@@ -489,11 +584,16 @@ function classify(sentence: string, found: Found): EventClass {
       return eventClass('Battles', 'Armed clash', false, cue);
     case 'sexual-violence':
       return eventClass('Violence against civilians', 'Sexual violence', true, cue);
-    case 'abduction':
-      // Killed as well as abducted: the killing is the event (ACLED codes the attack).
+    case 'abduction': {
+      // Killed as well as abducted: the killing is the event (ACLED codes the attack), typed by whom it killed
+      // ("killed an insurgent commander behind the kidnapping of workers" is a battle).
       const killing = /\b(?:killing|killed|executed|beheaded|shot dead)\b/i.exec(sentence);
-      if (killing) return eventClass('Violence against civilians', 'Attack', true, `${killing[0]} … ${cue}`);
+      if (killing) {
+        const attack = classify(sentence, { kind: 'attack', rank: found.rank, start: killing.index, end: killing.index + killing[0].length, text: killing[0] });
+        return { ...attack, cue: `${killing[0]} … ${cue}` };
+      }
       return eventClass('Violence against civilians', 'Abduction/forced disappearance', true, cue);
+    }
     case 'attack': {
       // Who was attacked: the words after the cue; for a passive ("a man was shot dead by gunmen") the words before.
       let target = sentence.slice(found.end, found.end + 80);
@@ -505,8 +605,10 @@ function classify(sentence: string, found: Found): EventClass {
       const armed = ARMED_TARGET.exec(target)?.index ?? Infinity;
       if (civilian < armed) return eventClass('Violence against civilians', 'Attack', true, cue);
       if (armed < civilian) return eventClass('Battles', 'Armed clash', false, cue);
-      // Target not said: one-sided violence ("gunmen killed a man", "executed") unless the sentence names fighters.
-      return ARMED_TARGET.test(sentence) && !CIVILIAN_TARGET.test(sentence)
+      // Target not said: one-sided violence ("gunmen killed a man", "executed") unless fighters are named after
+      // the cue (the doer before it, "Militants executed…", is no target).
+      const rest = sentence.slice(found.end);
+      return ARMED_TARGET.test(rest) && !CIVILIAN_TARGET.test(rest)
         ? eventClass('Battles', 'Armed clash', false, cue)
         : eventClass('Violence against civilians', 'Attack', true, cue);
     }

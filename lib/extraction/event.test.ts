@@ -569,3 +569,117 @@ describe('analyseEvent on realistic paragraphs', () => {
     );
   });
 });
+
+describe('precision on real reporting: paragraphs that misfired', () => {
+  interface Case {
+    text: string;
+    type: EventType;
+    sub: SubEventType;
+    civilians?: boolean;
+    actor1?: string;
+    actor2?: string;
+    location?: string;
+    dead: number;
+    statements?: string[];
+  }
+  const CASES: Case[] = [
+    // 1. Armed people are not civilians: a battle, or a strike whose actor2 is the armed group where named.
+    {
+      text: 'The US military said on Saturday it had struck a camp near Sabratha and killed a Tunisian militant wanted for attacks on tourists in Sousse.',
+      type: 'Battles',
+      sub: 'Armed clash',
+      actor1: 'actor:usa',
+      location: 'place:sabratha',
+      dead: 1,
+    },
+    {
+      text: 'US warplanes struck the Islamic State camp near Sabratha on Friday, killing a Tunisian militant linked to attacks on tourists, the Pentagon said.',
+      type: 'Explosions/Remote violence',
+      sub: 'Air/drone strike',
+      actor1: 'actor:usa',
+      actor2: 'actor:islamic-state',
+      location: 'place:sabratha',
+      dead: 1,
+    },
+    {
+      text: 'Gunmen killed two soldiers at a checkpoint in Zawiya on Sunday.',
+      type: 'Battles',
+      sub: 'Armed clash',
+      actor1: 'Unidentified Armed Group (Libya)',
+      actor2: 'Military Forces of Libya (2014-)',
+      location: 'place:zawiya',
+      dead: 2,
+    },
+    // …while unspecified people keep the default.
+    {
+      text: 'Gunmen shot dead two people outside a bakery in Zawiya on Sunday.',
+      type: 'Violence against civilians',
+      sub: 'Attack',
+      civilians: true,
+      actor1: 'Unidentified Armed Group (Libya)',
+      actor2: 'Civilians (Libya)',
+      location: 'place:zawiya',
+      dead: 2,
+    },
+    // 2. Statistics, trends and other wars: no event, no violent actor, no toll; a country named as a place is no actor.
+    {
+      text: 'There were 412 attacks in the first quarter in neighbours Iraq and Syria, more than in any quarter since 2014, the analysis firm said in a report. Those attacks killed 1,900 people.',
+      type: 'Strategic developments',
+      sub: 'Other',
+      dead: 0,
+    },
+    {
+      text: 'Islamic State attacks have increased this year, particularly in Iraq and Syria, a U.S.-based research group said on Monday.',
+      type: 'Strategic developments',
+      sub: 'Other',
+      dead: 0,
+    },
+    {
+      text: 'In Syria, government forces backed by Russian air power have recaptured territory from Islamic State, including the city of Palmyra.',
+      type: 'Strategic developments',
+      sub: 'Other',
+      dead: 0,
+    },
+    // 3. A head of government's opinion: the state speaks, but blame for chaos is criticism, not an allegation.
+    {
+      text: 'Obama said Britain had been distracted as Libya descended into chaos, blaming London for the failure.',
+      type: 'Strategic developments',
+      sub: 'Other',
+      actor1: 'actor:usa',
+      dead: 0,
+    },
+    {
+      text: "In an interview with a magazine, the US president blamed the British prime minister for Libya's descent into chaos after 2011.",
+      type: 'Strategic developments',
+      sub: 'Other',
+      dead: 0,
+    },
+    // A witness is not an actor, and where the source sits is not where it happened.
+    {
+      text: 'The mayor of Sabratha told reporters that planes struck a building in a district home to many foreigners.',
+      type: 'Explosions/Remote violence',
+      sub: 'Air/drone strike',
+      actor1: 'Unidentified Military Forces',
+      location: 'place:sabratha',
+      dead: 0,
+    },
+    {
+      text: 'A source from the operations room in Misrata said brigade fighters had reached the port area south of Sirte.',
+      type: 'Strategic developments',
+      sub: 'Other',
+      location: 'place:sirte',
+      dead: 0,
+    },
+  ];
+
+  it.each(CASES)('$text', (row) => {
+    const a = analyseEvent(row.text, getMatcher().find(row.text));
+    expect([a.event.eventType, a.event.subEventType]).toEqual([row.type, row.sub]);
+    expect(a.event.civilianTargeting).toBe(row.civilians ?? false);
+    expect(who(a.actor1)).toBe(row.actor1);
+    expect(who(a.actor2)).toBe(row.actor2);
+    expect(a.location?.entityId).toBe(row.location);
+    expect(a.fatalities.count).toBe(row.dead);
+    expect(a.attribution.statements.map((s) => `${s.stance} ${s.by.entityId ?? s.by.name}→${s.about?.entityId ?? s.about?.name}`)).toEqual(row.statements ?? []);
+  });
+});

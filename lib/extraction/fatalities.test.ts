@@ -63,3 +63,17 @@ describe('countFatalities', () => {
     expect(countFatalities('Talks resumed in Geneva.')).toEqual({ count: 0 });
   });
 });
+
+describe('precision on real reporting: tolls that are not one event', () => {
+  it.each([
+    ['Those attacks killed 2,150 people, a 44 percent rise on the previous quarter.', 0],
+    ['There were 891 attacks in the first quarter, which killed more than 2,000 people.', 0],
+    ['The death toll in the first week of the uprising was at least 230.', 0],
+    // An injury figure after "and" is not added to the dead.
+    ['The fighting caused 170 deaths and 1,500 injuries.', 170],
+    // An event's own toll still counts.
+    ['The death toll from Friday’s air strike rose to 14.', 14],
+  ] as [string, number][])('%s → %i', (text, count) => {
+    expect(countFatalities(text).count).toBe(count);
+  });
+});

@@ -1,4 +1,4 @@
-import { splitSentences } from './event-type';
+import { isAggregate, splitSentences } from './event-type';
 import type { Fatalities } from './types';
 
 /**
@@ -78,13 +78,15 @@ const ONE_PERSON = [
   /\b(?:he|she)\s+(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|executed|beheaded)\b/gi,
 ];
 /** Victims added after the verb: "seven civilians were killed along with ten soldiers" (not "and 35 wounded"). */
-const ALONG_WITH = new RegExp(String.raw`^\s*,?\s*(?:along with|as well as|together with|and)\s+(${GROUP})(?=\s*(?:[,.;)]|$|(?:were|was)\s+(?:also\s+)?(?:killed|dead)))`, 'i');
+const ALONG_WITH = new RegExp(String.raw`^\s*,?\s*(?:along with|as well as|together with|and)\s+(${GROUP})(?=\s*(?:[,.;)](?!\d)|$|(?:were|was)\s+(?:also\s+)?(?:killed|dead)))`, 'i');
 /** A subset of victims already counted: "12 people, including five children". */
 const SUBSET_BEFORE = /\b(?:including|among them|among whom|of whom|of them|among the)\s+$/i;
 const SUPERSET = new RegExp(String.raw`(${GROUP})\s*,?\s*(?:including|among them|among whom)\s+$`, 'i');
 /** Background deaths, not this event's: "since the campaign began", "last year", "killed in 2011". */
 const BACKGROUND_BEFORE = /\b(?:since|last year|years ago|in the past|so far|to date|this year|over the past|throughout|during the (?:war|conflict|revolution|uprising))\b/i;
 const BACKGROUND_AFTER = /^\s*(?:[\w'’-]+\s+){0,2}?(?:in (?:19|20)\d\d|since)\b/i;
+/** A toll over a period or a whole war ("in the first week of the uprising", "of the war"). */
+const PERIOD_TOLL = /\b(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarter)\b|\bof the (?:uprising|war|revolution|conflict|campaign|crisis)\b/i;
 /** Said outright that nobody died. */
 const NONE_KILLED = /\b(?:no one|nobody|none) (?:was|were) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|one was killed|loss of life)\b|\bwithout (?:casualties|loss of life)\b/i;
 /** Victim words that say "everyone" (a total), not a kind of victim. */
@@ -182,7 +184,8 @@ function hitsIn(sentence: string, offset: number): Hit[] {
     const more = ALONG_WITH.exec(sentence.slice(end));
     if (more) {
       const extra = parseGroup(more[1]!);
-      if (extra) groups.push(extra);
+      // "170 deaths and 1,500 injuries": the injured are not added to the dead.
+      if (extra && !/^(?:injur|wound|hurt|missing|displac|arrest|captur|rescu|detain)/.test(extra.noun ?? '')) groups.push(extra);
       end += more[0].length;
     }
     add(start, end, groups);
@@ -192,6 +195,8 @@ function hitsIn(sentence: string, offset: number): Hit[] {
     add(m.index, m.index + m[0].length, parseList(m[1]!));
   }
   for (const m of sentence.matchAll(TOLL)) {
+    // "the death toll in the first week of the uprising": a period's toll, not one event's.
+    if (PERIOD_TOLL.test(m[0])) continue;
     const group = parseGroup(m[1]!);
     if (group) add(m.index, m.index + m[0].length, [{ count: group.count }]);
   }
@@ -208,7 +213,10 @@ function hitsIn(sentence: string, offset: number): Hit[] {
 
 /** The lowest credible number of people killed in the paragraph, and the words it came from. */
 export function countFatalities(text: string): Fatalities {
-  const hits = splitSentences(text).flatMap((s) => hitsIn(s.text, s.start));
+  // A statistic or a trend ("Those attacks killed 2,150 people, a 44 percent rise") is no event's toll.
+  const hits = splitSentences(text)
+    .filter((s) => !isAggregate(s.text))
+    .flatMap((s) => hitsIn(s.text, s.start));
   if (!hits.length) {
     const none = NONE_KILLED.exec(text);
     return none ? { count: 0, text: none[0] } : { count: 0 };

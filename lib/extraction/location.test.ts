@@ -63,3 +63,12 @@ describe('pickLocation', () => {
     expect(locate('Benghazi officials said clashes erupted in Ajdabiya.')?.entityId).toBe('place:ajdabiya');
   });
 });
+
+describe('precision on real reporting: where the speaker is', () => {
+  it.each([
+    ['A source from the operations room in Misrata said fighters had reached the port area south of Sirte.', 'place:sirte'],
+    ['Officials in Tripoli told reporters that drones struck a farm near Gharyan.', 'place:gharyan'],
+  ])('%s', (text, id) => {
+    expect(locate(text)?.entityId).toBe(id);
+  });
+});

@@ -49,6 +49,10 @@ const NEAR_BEFORE =
 const NEAR_AFTER = /^['’]s\s+(?:(?:southern|northern|eastern|western)\s+)?(?:outskirts|suburbs|vicinity|surroundings)\b/i;
 /** A dateline at the head of the paragraph ("TRIPOLI (Reuters) -", "BENGHAZI, Libya —") is where the reporter was. */
 const DATELINE_AFTER = /^\s*(?:,\s*Libya\s*)?(?:\([^)]{1,30}\)\s*)?(?:[-—–:]|\s+[A-Z])/;
+/** A place in the phrase that names a speaker: "a source from the operations room in Misrata said", "officials in Tripoli told". */
+const SPEAKER_PLACE_BEFORE =
+  /\b(?:source|sources|officials?|spokes(?:man|woman|person)|operations room|media office|correspondents?|reporters?|residents?|witness(?:es)?|activists?|doctors?|journalists?)\b[^.;,]{0,40}?\b(?:in|from|at|based in)\s+(?:the\s+)?(?:(?:town|city|capital) of\s+)?$/i;
+const SPEAKER_PLACE_AFTER = /^[^.;,]{0,30}?\b(?:said|says|told|tells|reported|stated|added|confirmed)\b/i;
 /** A subordinate clause after the cue is another event; its places are not this one's. */
 const SUBORDINATE = /\b(?:after|before|when|while|because|since|although|though|until|amid|whereas|following|in response to|in retaliation for)\b/i;
 
@@ -115,6 +119,8 @@ export function pickLocation(text: string, matches: readonly TextMatch[], locus:
       if (LOCATIVE_BEFORE.test(before) || NEAR_BEFORE.test(before)) score += 1;
       if (ORIGIN_BEFORE.test(before) && !DISTANCE_FROM_BEFORE.test(before)) score -= 3;
       if (p.match.start >= clauseEnd) score -= 2;
+      // Where the speaker is, like a dateline, is not where it happened ("a source from the operations room in Misrata said").
+      if (SPEAKER_PLACE_BEFORE.test(before) && SPEAKER_PLACE_AFTER.test(text.slice(p.match.end))) score -= 3;
       return { ...p, score, order };
     });
 
