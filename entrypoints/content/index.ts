@@ -76,9 +76,13 @@ export default defineContentScript({
       offerButton: () => enabled && highlighter.hasMentions(),
     });
     // Earlier clips of this article get their marker back; paragraphs that arrive late are tried as they come.
-    void clipper.restoreMarks().then(() => {
-      if (!ctx.isInvalid) ctx.onInvalidated(clipper.retryOnChanges());
-    });
+    // At idle time: the first highlight pass comes first on a page that is still loading.
+    const restore = () =>
+      void clipper.restoreMarks().then(() => {
+        if (!ctx.isInvalid) ctx.onInvalidated(clipper.retryOnChanges());
+      });
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(restore, { timeout: 3000 });
+    else setTimeout(restore, 500);
     ctx.onInvalidated(() => {
       clipUi.dispose();
       marks.clear();

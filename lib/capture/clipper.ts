@@ -5,7 +5,7 @@ import type { ClipMethod } from '../extraction/types';
 import type { ClipAnchor, ClipCapture, ClipResult } from '../messaging/protocol';
 import type { ClipMarks } from '../ui/clip-marks';
 import type { ClipOutcome, ClipTarget } from '../ui/clip-ui';
-import { collectPageFacts } from './page-facts';
+import { collectPageFacts, collectUrlFacts } from './page-facts';
 import { localDay } from './paragraphs';
 
 /** The page's text as one string, with the way back and forth between offsets and DOM ranges. */
@@ -99,7 +99,7 @@ export class Clipper {
 
   /** The article's URLs as the background files clips under them: canonical and as opened. */
   urls(): string[] {
-    const meta = readArticleMeta(collectPageFacts(this.doc));
+    const meta = readArticleMeta(collectUrlFacts(this.doc));
     return [...new Set([normaliseUrl(meta.url), normaliseUrl(this.doc.location?.href ?? meta.pageUrl)])];
   }
 

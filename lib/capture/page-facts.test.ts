@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { readArticleMeta } from '../extraction/metadata';
 import { UI_HOST_ATTR } from '../highlight/dom-rules';
-import { collectPageFacts } from './page-facts';
+import { collectPageFacts, collectUrlFacts } from './page-facts';
 
 const PAGE_URL = 'https://www.libyamonitor.example/news/2020/07/10/haftar-forces-shell-tripoli?utm_source=twitter#comments';
 
@@ -77,6 +77,14 @@ function parse(html: string): Document {
 let doc: Document;
 beforeEach(() => {
   doc = parse(FIXTURE);
+});
+
+describe('collectUrlFacts', () => {
+  test('reads just enough for the article URL: the same URL as the full facts give, no dates', () => {
+    const facts = collectUrlFacts(doc);
+    expect(readArticleMeta(facts).url).toBe(readArticleMeta(collectPageFacts(doc)).url);
+    expect(facts).toMatchObject({ jsonLd: [], times: [], datelines: [] });
+  });
 });
 
 describe('collectPageFacts', () => {

@@ -197,14 +197,26 @@ function collectMetas(doc: Document): PageFacts['metas'] {
   return metas;
 }
 
-export function collectPageFacts(doc: Document): PageFacts {
+/**
+ * Only what the article's URL is read from (canonical link, og:url): enough to find earlier clips of the
+ * page on every load without reading times, datelines and JSON-LD, which only a clip needs.
+ */
+export function collectUrlFacts(doc: Document): PageFacts {
+  return { pageUrl: doc.URL, title: doc.title, links: collectLinks(doc), metas: collectMetas(doc), jsonLd: [], times: [], datelines: [] };
+}
+
+function collectLinks(doc: Document): PageFacts['links'] {
   const links: PageFacts['links'] = [];
   for (const el of Array.from(doc.querySelectorAll('link[rel][href]')).slice(0, MAX_LINKS)) {
     // The property resolves against <base href>, which the raw attribute does not.
     const href = (el as HTMLLinkElement).href || el.getAttribute('href');
     if (href) links.push({ rel: el.getAttribute('rel') ?? '', href });
   }
+  return links;
+}
 
+export function collectPageFacts(doc: Document): PageFacts {
+  const links = collectLinks(doc);
   const jsonLd: string[] = [];
   for (const el of Array.from(doc.querySelectorAll('script[type*="ld+json" i]')).slice(0, MAX_JSON_LD)) {
     const text = el.textContent ?? '';
