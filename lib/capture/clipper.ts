@@ -84,6 +84,7 @@ export class Clipper {
   async clip(target: ClipTarget, method: ClipMethod): Promise<ClipOutcome> {
     const started = performance.now();
     const captured = this.capture(target, method);
+    performance.measure('libya-lens:clip:capture', { start: started, end: performance.now() });
     if (!captured) return { status: 'nothing' };
     let result: ClipResult;
     try {
