@@ -90,6 +90,11 @@ describe('ambiguity on real press phrasing (real knowledge base)', () => {
     expect(found('A US drone strike, a local told us.')).toEqual(['US']);
   });
 
+  it('the Pentagon is the United States, the Pentagon Papers are not', () => {
+    expect(found('The Pentagon said it had targeted a training camp near Sabratha.')).toEqual(['Pentagon', 'Sabratha']);
+    expect(found('He leaked the Pentagon Papers.')).toEqual([]);
+  });
+
   it('Tripoli in Lebanon is not Tripoli in Libya', () => {
     expect(found('Protesters gathered in Tripoli, Lebanon, on Sunday.')).toEqual([]);
     expect(found('Clashes erupted in Tripoli, the Libyan capital.')).toEqual(['Tripoli', 'Libyan capital']);
