@@ -44,6 +44,10 @@ async function demoClip(page, shot) {
     console.log(`  location ${r.location?.name ?? '—'} (${r.location?.lat}, ${r.location?.lon}); fatalities ${r.fatalities.count}; attribution ${r.attribution.status} (${statements})`);
     console.log(`  source ${r.article.outlet}, ${r.article.publishedDay}: ${r.article.url}`);
   }
+  await page.mouse.move(5, 5); // the button steps aside; the marker and the report stay
+  await page.waitForTimeout(600); // the report's entrance animation
+  await paragraph.hover({ position: { x: 4, y: 12 } }); // on "In", not on a name: no hover card over the marker
+  await page.waitForTimeout(200);
   await page.screenshot({ path: shot });
   console.log(`Screenshot: ${shot}`);
 }
