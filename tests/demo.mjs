@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDir, ensureBuilds, ROOT } from './browser/build.mjs';
+import { readStoredClips } from './browser/clips.mjs';
 import { findChromium, launchChromium } from './browser/launch.mjs';
 import { paintedTexts, waitForSettled } from './browser/page.mjs';
 import { startServer } from './browser/server.mjs';
@@ -24,18 +25,8 @@ async function demoClip(page, shot) {
   });
   console.log(`\nClipped a paragraph: "${(await toast.innerText()).replace(/\s*×\s*$/, '')}"`);
   const [worker] = chrome.context.serviceWorkers();
-  const records = await worker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('libya-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('clips').objectStore('clips').getAll();
-          all.onsuccess = () => resolve(all.result);
-        };
-      }),
-  );
-  const r = records[records.length - 1];
+  const records = await readStoredClips(worker);
+  const r = records.sort((a, b) => a.clippedAt.localeCompare(b.clippedAt)).at(-1);
   if (r) {
     const statements = r.attribution.statements.map((s) => `${s.stance} by ${s.by.name}`).join('; ') || 'none';
     console.log(`  stored in IndexedDB as ${r.id}:`);

@@ -9,6 +9,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ClipRecord } from '../../lib/extraction/types';
 import { buildDir } from './build.mjs';
+import { readStoredClips } from './clips.mjs';
 import { sleep, waitFor } from './helpers';
 import { launchChromium, type LaunchedChromium } from './launch.mjs';
 import { startServer, type FixtureServer } from './server.mjs';
@@ -40,28 +41,7 @@ afterAll(async () => {
 });
 
 /** Every stored clip, read in the service worker straight from IndexedDB (not through our own code). */
-function readClips(worker: Worker): Promise<ClipRecord[]> {
-  return worker.evaluate(
-    () =>
-      new Promise<ClipRecord[]>((resolve, reject) => {
-        const open = indexedDB.open('libya-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('clips')) {
-            db.close();
-            return resolve([]);
-          }
-          const all = db.transaction('clips').objectStore('clips').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as ClipRecord[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
+const readClips = (sw: Worker): Promise<ClipRecord[]> => readStoredClips(sw);
 
 async function worker(): Promise<Worker> {
   return chromium.context.serviceWorkers()[0] ?? (await chromium.context.waitForEvent('serviceworker'));

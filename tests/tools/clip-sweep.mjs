@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDir, ensureBuilds, ROOT } from '../browser/build.mjs';
+import { readStoredClips } from '../browser/clips.mjs';
 import { launchChromium } from '../browser/launch.mjs';
 import { startServer } from '../browser/server.mjs';
 
@@ -22,18 +23,7 @@ const pages = Object.fromEntries(files.map((f) => [`/${f}`, readFileSync(join(di
 const server = await startServer({ pages });
 const lens = await launchChromium({ extensionDir: buildDir('chrome') });
 
-const readAll = () =>
-  lens.worker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('libya-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('clips').objectStore('clips').getAll();
-          all.onsuccess = () => resolve(all.result);
-        };
-      }),
-  );
+const readAll = () => readStoredClips(lens.worker);
 
 try {
   for (const file of files) {

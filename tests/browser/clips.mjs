@@ -1,0 +1,26 @@
+// Reading the extension's stored clips straight from its IndexedDB, in the service worker (or an extension
+// page), without going through the extension's own code: what the tests, the demo and the sweep check against.
+
+/** Every stored record of the `clips` store (empty before the database exists). `target` is a Worker or Page. */
+export function readStoredClips(target) {
+  return target.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('libya-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('clips')) {
+            db.close();
+            return resolve([]);
+          }
+          const all = db.transaction('clips').objectStore('clips').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
