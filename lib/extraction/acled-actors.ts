@@ -74,7 +74,7 @@ export function interCode(entry: ActorEntry): InterCode {
 }
 
 /** Which of a person's groups stands for them as an actor: the armed one first, then governments, states… */
-export const MEMBER_PREFERENCE: readonly ActorCategory[] = [
+const MEMBER_PREFERENCE: readonly ActorCategory[] = [
   'armed group',
   'government',
   'foreign force',
@@ -106,14 +106,17 @@ export function actorOf(entry: ActorEntry): EventActor {
 
 // ───────────────────────────── generic actors (ACLED conventions) ─────────────────────────────
 
+/** An armed actor in ACLED's types: state forces, rebels, political and identity militias, external forces. */
+export const isArmed = (actor?: EventActor): boolean => !!actor && [1, 2, 3, 4, 8].includes(actor.inter);
+
 export const UNIDENTIFIED_MILITARY: EventActor = { name: 'Unidentified Military Forces', inter: 8 };
 export const UNIDENTIFIED_ARMED_GROUP: EventActor = { name: 'Unidentified Armed Group (Libya)', inter: 3 };
 export const CIVILIANS: EventActor = { name: 'Civilians (Libya)', inter: 7 };
 export const MIGRANTS: EventActor = { name: 'Migrants (Libya)', inter: 7 };
 export const PROTESTERS: EventActor = { name: 'Protesters (Libya)', inter: 6 };
 export const RIOTERS: EventActor = { name: 'Rioters (Libya)', inter: 5 };
-export const STATE_MILITARY: EventActor = { name: 'Military Forces of Libya (2014-)', inter: 1 };
-export const STATE_POLICE: EventActor = { name: 'Police Forces of Libya (2014-)', inter: 1 };
+const STATE_MILITARY: EventActor = { name: 'Military Forces of Libya (2014-)', inter: 1 };
+const STATE_POLICE: EventActor = { name: 'Police Forces of Libya (2014-)', inter: 1 };
 
 export type GenericKind = 'unidentified-air' | 'unidentified-armed' | 'civilians' | 'migrants' | 'protesters' | 'rioters' | 'military' | 'police';
 

@@ -1,6 +1,5 @@
-import { actors, getEntity, getMatcher } from '../kb';
-import { actorMentions, interCode, isSpeaker, pickActors, resolveActorEntry } from './actors';
-import { splitSentences } from './event-type';
+import { getEntity, getMatcher } from '../kb';
+import { pickActors } from './actors';
 import type { EventActor } from './types';
 
 /** Who did what to whom: roles, allies, speakers, ACLED's unnamed actors and inter codes. */
@@ -86,78 +85,6 @@ describe('pickActors', () => {
     const roles = read('Clashes erupted in Tripoli and Misrata on Sunday.');
     expect(roles.actor1).toBeUndefined();
     expect(roles.actor2).toBeUndefined();
-  });
-});
-
-describe('inter codes (ACLED actor types)', () => {
-  const code = (id: string) => interCode(resolveActorEntry(id)!);
-  it.each([
-    ['actor:libyan-national-army', 1],
-    ['actor:government-of-national-accord', 1],
-    ['actor:government-of-national-unity', 1],
-    ['actor:house-of-representatives', 1],
-    ['actor:saiqa', 1],
-    ['actor:islamic-state', 2],
-    ['actor:ansar-al-sharia-libya', 2],
-    ['actor:fact', 2],
-    ['actor:rada', 3],
-    ['actor:misrata-brigades', 3],
-    ['actor:kaniyat', 3],
-    ['actor:tebu', 4],
-    ['actor:turkey', 8],
-    ['actor:wagner-group', 8],
-    ['actor:egyptian-air-force', 8],
-    ['actor:united-nations', 8],
-    ['actor:khalifa-haftar', 1],
-    ['actor:recep-tayyip-erdogan', 8],
-  ] as const)('%s → %i', (id, inter) => {
-    expect(getEntity(id), id).toBeDefined();
-    expect(code(id)).toBe(inter);
-  });
-
-  it('codes every KB actor with a valid inter code', () => {
-    for (const a of actors) expect([0, 1, 2, 3, 4, 5, 6, 7, 8]).toContain(interCode(a));
-  });
-
-  it('resolves people to the force they lead', () => {
-    expect(resolveActorEntry('actor:khalifa-haftar')?.id).toBe('actor:libyan-national-army');
-    expect(resolveActorEntry('actor:fayez-al-sarraj')?.id).toBe('actor:government-of-national-accord');
-    expect(resolveActorEntry('actor:abdulrauf-kara')?.id).toBe('actor:rada');
-    // No group to stand for them: the person stays.
-    expect(resolveActorEntry('actor:saif-al-islam-gaddafi')?.id).toBe('actor:saif-al-islam-gaddafi');
-  });
-});
-
-describe('speakers and mentions', () => {
-  it('recognises the speaker shapes of wire copy', () => {
-    const cases: [string, string, boolean][] = [
-      ['The GNA said the strike killed five.', 'GNA', true],
-      ['Five died, the LNA said.', 'LNA', true],
-      ['According to the LNA, five died.', 'LNA', true],
-      ['A spokesman for the LNA said five died.', 'LNA', true],
-      ['LNA spokesman Ahmed al-Mismari said five died.', 'LNA', true],
-      ['A UN report on the strike was published.', 'UN', true],
-      ['LNA jets struck Mitiga and the GNA said five died.', 'LNA', false],
-    ];
-    for (const [text, name, expected] of cases) {
-      const [sentence] = splitSentences(text);
-      const m = { start: text.indexOf(name), end: text.indexOf(name) + name.length };
-      expect(isSpeaker(text, sentence!, m, /struck/.exec(text)?.index), text).toBe(expected);
-    }
-  });
-
-  it('marks town names that are part of an actor, so they are not taken for the location', () => {
-    const text = 'Misrata and Zintan brigades clashed near Tripoli.';
-    const { mentions, absorbedPlaces } = actorMentions(text, getMatcher().find(text));
-    expect(mentions.map((m) => who(m.actor))).toEqual(['actor:misrata-brigades', 'actor:zintan-brigades']);
-    expect([...absorbedPlaces]).toEqual([0]);
-  });
-
-  it('merges one actor written twice in a row', () => {
-    const text = "Khalifa Haftar's Libyan National Army (LNA) advanced.";
-    const { mentions } = actorMentions(text, getMatcher().find(text));
-    expect(mentions).toHaveLength(1);
-    expect(who(mentions[0]!.actor)).toBe('actor:libyan-national-army');
   });
 });
 

@@ -1,6 +1,8 @@
 import type { TextMatch } from '../recognition/types';
-import { actorMentions, isSpeaker, pickActors, type ActorMention } from './actors';
-import { clauseBefore, locateEvent, type EventLocus, type Sentence } from './event-type';
+import { actorMentions, isSpeaker, type ActorMention } from './actor-mentions';
+import { pickActors } from './actors';
+import { locateEvent, type EventLocus } from './event-type';
+import { clauseBefore, type Sentence } from './sentences';
 import type { Attribution, AttributionStatement, EventActor, Party, Stance } from './types';
 
 /**

@@ -55,23 +55,8 @@ export function mustNumber(day: IsoDay): number {
   return n;
 }
 
-/** `day` moved by `n` days (negative: back). */
-export function addDays(day: IsoDay, n: number): IsoDay {
-  return fromNumber(mustNumber(day) + n);
-}
-
-/** Days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: IsoDay, to: IsoDay): number {
-  return mustNumber(to) - mustNumber(from);
-}
-
 /** 0 Sunday … 6 Saturday of day number `n` (1970-01-01 was a Thursday). */
 export const weekday = (n: number): number => (((n + 4) % 7) + 7) % 7;
-
-/** 0 Sunday … 6 Saturday, as `Date#getUTCDay`. */
-export function weekdayOf(day: IsoDay): number {
-  return weekday(mustNumber(day));
-}
 
 /** 1–12 for an English month name or its abbreviation ("Sept", "march"), 0 when it is none. */
 export function monthNumber(name: string): number {

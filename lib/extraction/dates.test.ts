@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDay, resolveEventDate, weekdayOf } from './dates';
+import { resolveEventDate } from './dates';
 import type { EventDateMethod, IsoDay, TimePrecision } from './types';
 
 /** A clip day well after every publication below, so that a result equal to it can only be the fallback. */
@@ -444,38 +444,5 @@ describe('resolveEventDate', () => {
       (wd) => resolveEventDate(`Militias clashed on ${wd}.`, { published: '2019-07-03', clipDay: CLIP_DAY }).day,
     );
     expect(days).toEqual(['2019-07-01', '2019-07-02', '2019-07-03', '2019-06-27', '2019-06-28', '2019-06-29', '2019-06-30']);
-  });
-});
-
-describe('calendar helpers', () => {
-  it('adds days across months, years and leap days', () => {
-    expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
-    expect(addDays('2020-02-29', 1)).toBe('2020-03-01');
-    expect(addDays('2019-02-28', 1)).toBe('2019-03-01');
-    expect(addDays('2020-01-02', -3)).toBe('2019-12-30');
-    expect(addDays('2019-12-31', 366)).toBe('2020-12-31');
-    expect(addDays('2011-10-20', 0)).toBe('2011-10-20');
-  });
-
-  it('counts days between two days', () => {
-    expect(daysBetween('2019-12-30', '2020-01-02')).toBe(3);
-    expect(daysBetween('2020-03-01', '2020-02-28')).toBe(-2);
-  });
-
-  it('names weekdays as getUTCDay does, 0 for Sunday', () => {
-    expect(weekdayOf('1970-01-01')).toBe(4);
-    expect(weekdayOf('2019-04-04')).toBe(4);
-    expect(weekdayOf('2020-02-29')).toBe(6);
-    expect(weekdayOf('2011-02-17')).toBe(4);
-    expect(weekdayOf('1969-12-28')).toBe(0);
-  });
-
-  it('accepts only days that exist', () => {
-    expect(isIsoDay('2020-02-29')).toBe(true);
-    expect(isIsoDay('2019-02-29')).toBe(false);
-    expect(isIsoDay('2019-04-31')).toBe(false);
-    expect(isIsoDay('2019-4-3')).toBe(false);
-    expect(isIsoDay('3 April 2019')).toBe(false);
-    expect(() => addDays('yesterday', 1)).toThrow(RangeError);
   });
 });

@@ -1,4 +1,5 @@
-import { classifyEventType, isAsserted, locateEvent, splitSentences } from './event-type';
+import { classifyEventType, locateEvent } from './event-type';
+import { isAsserted } from './sentences';
 import type { EventType, SubEventType } from './types';
 
 /** ACLED event classes from cue words, their precedence, and the negation/future/background checks. */
@@ -143,24 +144,6 @@ describe('which sentence carries the event', () => {
   it('applies precedence within the event sentence', () => {
     expect(classifyEventType('Clashes broke out after an air strike hit the base.').subEventType).toBe('Air/drone strike');
     expect(classifyEventType('Protesters clashed with police in Tripoli.').subEventType).toBe('Violent demonstration');
-  });
-});
-
-describe('splitSentences', () => {
-  it('splits at full stops but not after abbreviations, initials or times', () => {
-    const text = 'U.S. forces struck at 3 a.m. on Friday. Gen. Haftar said so. The U.N. Security Council met! Was it true? Yes.';
-    expect(splitSentences(text).map((s) => s.text)).toEqual([
-      'U.S. forces struck at 3 a.m. on Friday.',
-      'Gen. Haftar said so.',
-      'The U.N. Security Council met!',
-      'Was it true?',
-      'Yes.',
-    ]);
-  });
-
-  it('keeps offsets into the paragraph', () => {
-    const text = '  First one.  Second one. ';
-    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { TextMatch } from '../recognition/types';
-import { pickActors, UNIDENTIFIED_ARMED_GROUP } from './actors';
+import { isArmed, UNIDENTIFIED_ARMED_GROUP } from './acled-actors';
+import { pickActors } from './actors';
 import { readAttribution } from './attribution';
 import { eventClass, locateEvent } from './event-type';
 import { countFatalities } from './fatalities';
@@ -14,7 +15,6 @@ export type { EventAnalysis } from './types';
  * it (attribution.ts). Pure: text in, record fields out.
  */
 
-const isForce = (a?: EventActor) => !!a && [1, 2, 3, 4, 8].includes(a.inter);
 
 /**
  * ACLED rules that need the actors as well as the words:
@@ -28,7 +28,7 @@ function reconcile(event: EventClass, kind: string | undefined, actor1?: EventAc
   if (eventType === 'Battles' && (subEventType === 'Government regains territory' || subEventType === 'Non-state actor overtakes territory') && actor1) {
     return eventClass('Battles', actor1.inter === 1 ? 'Government regains territory' : 'Non-state actor overtakes territory', false, cue);
   }
-  if (kind === 'attack' && subEventType === 'Attack' && isForce(actor2)) return eventClass('Battles', 'Armed clash', false, cue);
+  if (kind === 'attack' && subEventType === 'Attack' && isArmed(actor2)) return eventClass('Battles', 'Armed clash', false, cue);
   if (kind === 'attack' && subEventType === 'Armed clash' && actor2?.inter === 7) return eventClass('Violence against civilians', 'Attack', true, cue);
   // (Militias that police a city, like Rada, make arrests in ACLED's sense; jihadists and unknown gunmen abduct.)
   if (subEventType === 'Arrests' && actor1 && (actor1.inter === 2 || actor1.name === UNIDENTIFIED_ARMED_GROUP.name)) {

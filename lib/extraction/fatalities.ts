@@ -1,4 +1,4 @@
-import { isAggregate, splitSentences } from './event-type';
+import { isAggregate, splitSentences } from './sentences';
 import type { Fatalities } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import { getEntity } from '../kb';
 import type { PlaceCategory, PlaceEntry } from '../kb/types';
 import type { TextMatch } from '../recognition/types';
-import { actorMentions } from './actors';
+import { actorMentions } from './actor-mentions';
 import { locateEvent, type EventLocus } from './event-type';
 import type { EventLocation, GeoPrecision } from './types';
 
