@@ -5,7 +5,7 @@ import { callTab, handle } from '@/lib/messaging/rpc';
 import { findNewNames } from '@/lib/recognition/ner';
 import { ClipStore } from '@/lib/storage/clip-store';
 import { Outbox } from '@/lib/storage/outbox';
-import { flushOutbox, timelineHandlers } from '@/lib/timeline/service';
+import { timelineHandlers } from '@/lib/timeline/service';
 
 const CLIP_MENU_ID = 'libya-lens-clip-selection';
 
@@ -17,9 +17,6 @@ export default defineBackground(() => {
     fromExtensionPage: (sender: { url?: string }) => typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin),
     outbox: new Outbox(browser.storage.local),
   };
-  // Opened at wake-up, not on the first clip: creating or upgrading the database is the slow part of a
-  // first clip (~0.5 s measured). Clips kept aside by an earlier failure are moved in at the same time.
-  void store.db().then(() => flushOutbox(store, timeline), () => undefined);
 
   handle<BackgroundCalls>({
     'ner/find': ({ texts }) => ({

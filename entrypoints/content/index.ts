@@ -60,7 +60,7 @@ export default defineContentScript({
     // The hover card and the entity list read the highlighter's index; they live in a shadow root.
     const ui = initPageUi(highlighter, ctx);
 
-    // Clipping works on any http(s) page, highlighting on or off: the reader chose the passage.
+    // The menu and the key clip on any http(s) page; the button is offered where highlighting found names.
     const marks = new ClipMarks(document);
     const clipper = new Clipper({
       readText: () => new PageText(document.body ?? document.documentElement),
@@ -75,15 +75,10 @@ export default defineContentScript({
       active: () => !ctx.isInvalid,
       offerButton: () => enabled && highlighter.hasMentions(),
     });
-    // Earlier clips of this article get their marker back; paragraphs that arrive late are tried as they come.
-    // At idle time: the first highlight pass comes first on a page that is still loading.
-    const restore = () =>
-      void clipper.restoreMarks().then(() => {
-        if (!ctx.isInvalid) ctx.onInvalidated(clipper.retryOnChanges());
-      });
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(restore, { timeout: 3000 });
-    else setTimeout(restore, 500);
+    // Earlier clips of this article get their marker back.
+    const stopRestoring = clipper.restoreWhenNamed(highlighter);
     ctx.onInvalidated(() => {
+      stopRestoring();
       clipUi.dispose();
       marks.clear();
     });

@@ -114,4 +114,21 @@ describe('Clipper.restoreMarks', () => {
     expect(marks.idWithin(p)).toBe('clip-late');
     stop();
   });
+
+  it('asks the worker only once the page has Libyan names, at idle time', async () => {
+    const anchors = vi.fn(async () => []);
+    const { clipper } = setUp(vi.fn(), anchors);
+    let named = false;
+    let listener = () => {};
+    const stop = clipper.restoreWhenNamed({ hasMentions: () => named, onChange: (l) => ((listener = l), () => {}) });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(anchors).not.toHaveBeenCalled();
+    named = true;
+    listener();
+    await vi.waitFor(() => expect(anchors).toHaveBeenCalledTimes(1));
+    listener();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(anchors).toHaveBeenCalledTimes(1);
+    stop();
+  });
 });

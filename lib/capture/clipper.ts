@@ -139,6 +139,47 @@ export class Clipper {
   }
 
   /**
+   * Marks earlier clips again once the page has Libyan names (the clip button is only offered there, and
+   * asking the worker from every frame of every site would be waste), at idle
+   * time so that the first highlight pass goes first, then keeps trying for late paragraphs. Returns the stop.
+   */
+  restoreWhenNamed(page: { hasMentions(): boolean; onChange(listener: () => void): () => void }): () => void {
+    let stopped = false;
+    let stopRetrying = () => {};
+    let cancelIdle: (() => void) | undefined;
+    const restore = () => {
+      void this.restoreMarks().then(() => {
+        if (!stopped) stopRetrying = this.retryOnChanges();
+      });
+    };
+    const schedule = () => {
+      if (cancelIdle || stopped) return;
+      const win = this.doc.defaultView;
+      if (win?.requestIdleCallback) {
+        const id = win.requestIdleCallback(restore, { timeout: 3000 });
+        cancelIdle = () => win.cancelIdleCallback(id);
+      } else {
+        const id = setTimeout(restore, 500);
+        cancelIdle = () => clearTimeout(id);
+      }
+    };
+    let stopWatching = () => {};
+    if (page.hasMentions()) schedule();
+    else
+      stopWatching = page.onChange(() => {
+        if (!page.hasMentions()) return;
+        stopWatching();
+        schedule();
+      });
+    return () => {
+      stopped = true;
+      stopWatching();
+      stopRetrying();
+      cancelIdle?.();
+    };
+  }
+
+  /**
    * Re-tries the clips not found yet whenever the page changes (late paragraphs, live blogs, lazy
    * sections), at most once per `everyMs`, until all are found or `forMs` has passed. Returns the stop.
    */

@@ -164,6 +164,14 @@ describe('timeline service (background)', () => {
     expect(await outbox.list()).toEqual([]);
   });
 
+  it('moves clips kept aside by an earlier worker in when the database is first used', async () => {
+    const { outbox, anchors, count } = setUp();
+    await outbox.put(makeClip({ id: 'clip-kept' }));
+    await anchors([ARTICLE_URL]);
+    await vi.waitFor(async () => expect((await count()).count).toBe(1));
+    expect(await outbox.list()).toEqual([]);
+  });
+
   it('says plainly when even the outbox cannot keep a refused clip', async () => {
     const { save, store, outbox } = setUp();
     vi.spyOn(store, 'save').mockRejectedValueOnce(new StorageError('unknown', { action: 'save' }));

@@ -27,7 +27,7 @@ export interface TimelineServiceOptions {
 }
 
 /** Moves kept-aside clips into the database; they stay in the outbox if it still refuses them. */
-export async function flushOutbox(store: ClipStore, options: TimelineServiceOptions): Promise<number> {
+async function flushOutbox(store: ClipStore, options: TimelineServiceOptions): Promise<number> {
   if (!options.outbox) return 0;
   try {
     const moved = await options.outbox.flush((records) => store.saveMany(records));
@@ -43,6 +43,14 @@ export async function flushOutbox(store: ClipStore, options: TimelineServiceOpti
  * what the timeline holds. Every failure comes back as a reader-facing error, never as silence.
  */
 export function timelineHandlers(store: ClipStore, options: TimelineServiceOptions): Handlers<TimelineCalls> {
+  // Clips kept aside by an earlier failure are moved in when the worker first uses the database, not at
+  // every wake-up: the worker also wakes for pages that never touch the timeline.
+  let flushed = false;
+  const flushOnce = () => {
+    if (flushed) return;
+    flushed = true;
+    void flushOutbox(store, options);
+  };
   return {
     async 'clip/save'(capture): Promise<ClipResult> {
       const problem = checkCapture(capture);
@@ -56,6 +64,7 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
       try {
         const outcome = await store.save(record);
         if (outcome.status === 'stored') options.onChange?.();
+        flushed = true;
         void flushOutbox(store, options);
         return outcome;
       } catch (error) {
@@ -79,6 +88,7 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
     },
 
     async 'clip/anchors'({ urls }) {
+      flushOnce();
       const seen = new Set<string>();
       const clips = [];
       for (const url of new Set(urls.filter((u) => typeof u === 'string' && u !== ''))) {
@@ -92,6 +102,7 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
     },
 
     async 'clips/count'() {
+      flushOnce();
       return { count: await store.count() };
     },
 
