@@ -236,4 +236,39 @@ export interface ClipRecord extends EventAnalysis {
   eventDate: EventDate;
   entities: ClipEntity[];
   selectors: Selector[];
+  /** Present once the reader corrected the extraction: which fields are theirs, and what was read. */
+  edits?: ReaderEdits;
+  /**
+   * The reader's grouping, set by merging or splitting events in the timeline: clips that share it are one
+   * event whatever the automatic grouping says (lib/timeline/group.ts); `solo:` values keep a clip apart.
+   */
+  eventGroup?: string;
+}
+
+/** The fields of the event the reader may correct in the timeline. */
+export type EditableField = 'eventDate' | 'event' | 'actor1' | 'actor2' | 'location';
+
+/** A correction: each field given replaces the extraction's; `null` clears an actor or the place. */
+export interface ClipEdit {
+  eventDate?: EventDate;
+  event?: EventClass;
+  actor1?: EventActor | null;
+  actor2?: EventActor | null;
+  location?: EventLocation | null;
+}
+
+/** The reader's corrections, kept with the record and shown as theirs. */
+export interface ReaderEdits {
+  /** Fields the reader set, in the order first edited. */
+  fields: EditableField[];
+  /** ISO timestamp of the last edit. */
+  editedAt: string;
+  /** The extraction's own values of those fields (null where it had none), so they can be shown or restored. */
+  original: {
+    eventDate?: EventDate;
+    event?: EventClass;
+    actor1?: EventActor | null;
+    actor2?: EventActor | null;
+    location?: EventLocation | null;
+  };
 }

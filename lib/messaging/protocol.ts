@@ -1,5 +1,5 @@
 import type { PageFacts } from '../extraction/metadata';
-import type { ClipMethod, ClipRecord, IsoDay, Selector } from '../extraction/types';
+import type { ClipEdit, ClipMethod, ClipRecord, IsoDay, Selector } from '../extraction/types';
 import type { EntityInfo, TextMatch } from '../recognition/types';
 
 /**
@@ -74,13 +74,62 @@ export interface BackgroundCalls {
   /** How many clips the timeline holds (the popup's summary). */
   'clips/count': { request: Record<string, never>; response: { count: number } };
   /**
-   * Store whole records at once (backups, benchmarks). Extension pages only: a web page's content script
-   * must not be able to write arbitrary records.
+   * The timeline, in timeline order (event day, then clip time), a page at a time: the popup paints the
+   * first page while the rest streams in.
+   */
+  'clips/list': {
+    request: { offset?: number; limit?: number };
+    response: { clips: ClipRecord[]; total: number } | { error: ClipError };
+  };
+  /** Deletes clips; answers with the deleted records, so the reader can undo. Extension pages only. */
+  'clips/delete': { request: { ids: string[] }; response: { deleted: ClipRecord[] } | { error: ClipError } };
+  /** Puts deleted records back exactly as they were (undo of a delete). Extension pages only. */
+  'clips/restore': { request: { records: ClipRecord[] }; response: { restored: number } | { error: ClipError } };
+  /** The reader's correction of one clip's event; kept and marked as the reader's. Extension pages only. */
+  'clips/edit': {
+    request: { id: string; changes: ClipEdit };
+    response: { record: ClipRecord } | { error: ClipError };
+  };
+  /**
+   * The reader merges clips into one event, or splits them into an event each (sets `eventGroup`).
+   * Extension pages only.
+   */
+  'clips/regroup': {
+    request: { ids: string[]; mode: 'merge' | 'split' };
+    response: { records: ClipRecord[] } | { error: ClipError };
+  };
+  /**
+   * Restores a backup: every record is validated again here (lib/export/backup.ts), and if any is bad
+   * nothing is written. Merges by id: new ids are added, a newer copy of a stored clip updates it, the rest
+   * are skipped. Extension pages only: a web page's content script must not write arbitrary records.
    */
   'clips/import': {
-    request: { records: ClipRecord[] };
-    response: { added: number; duplicates: number } | { error: ClipError };
+    request: { records: unknown[] };
+    response: ImportReport | { error: ClipError };
   };
+}
+
+/** What an import did, per record. */
+export interface ImportReport {
+  added: number;
+  /** Stored clips replaced by a copy edited later (newer `updatedAt`). */
+  updated: number;
+  /** Already stored, as new or newer. */
+  skipped: number;
+}
+
+/** A change to the timeline, as open views need it to update without reading everything again. */
+export type ClipChange =
+  /** New or changed records: replace by id. */
+  | { kind: 'stored'; records: ClipRecord[] }
+  | { kind: 'deleted'; ids: string[] };
+
+/**
+ * Background worker → the extension's own pages (popup, timeline tab, options): broadcasts through
+ * runtime.sendMessage, which content scripts do not receive. Nobody need answer.
+ */
+export interface PageEvents {
+  'clips/changed': { request: ClipChange; response: void };
 }
 
 /** Background worker or popup → content script of a tab. */

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { BackgroundCalls, CallMap, ContentCalls, Envelope } from './protocol';
+import type { BackgroundCalls, CallMap, ContentCalls, Envelope, PageEvents } from './protocol';
 
 export type Handlers<M extends CallMap<M>> = {
   [K in keyof M]?: (
@@ -45,4 +45,17 @@ export function callTab<K extends keyof ContentCalls>(
 ): Promise<ContentCalls[K]['response']> {
   const envelope: Envelope<ContentCalls, K> = { type, payload };
   return browser.tabs.sendMessage(tabId, envelope, { frameId }) as Promise<ContentCalls[K]['response']>;
+}
+
+/**
+ * Background → every open extension page (popup, timeline tab, options). Content scripts never receive
+ * runtime.sendMessage, and with no page open Chrome rejects with "Receiving end does not exist": nobody
+ * listening is not an error here.
+ */
+export function broadcast<K extends keyof PageEvents>(type: K, payload: PageEvents[K]['request']): Promise<void> {
+  const envelope: Envelope<PageEvents, K> = { type, payload };
+  return browser.runtime.sendMessage(envelope).then(
+    () => undefined,
+    () => undefined,
+  );
 }
