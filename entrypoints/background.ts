@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { getMatcher } from '@/lib/kb';
-import type { BackgroundCalls } from '@/lib/messaging/protocol';
-import { callTab, handle } from '@/lib/messaging/rpc';
+import type { BackgroundCalls, ClipChange } from '@/lib/messaging/protocol';
+import { broadcast, callTab, handle } from '@/lib/messaging/rpc';
 import { findNewNames } from '@/lib/recognition/ner';
 import { ClipStore } from '@/lib/storage/clip-store';
 import { Outbox } from '@/lib/storage/outbox';
@@ -16,6 +16,8 @@ export default defineBackground(() => {
   const timeline = {
     fromExtensionPage: (sender: { url?: string }) => typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin),
     outbox: new Outbox(browser.storage.local),
+    // Open timeline views update from what changed instead of reading every clip again.
+    onChange: (change: ClipChange) => void broadcast('clips/changed', change),
   };
 
   handle<BackgroundCalls>({

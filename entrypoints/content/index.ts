@@ -5,6 +5,7 @@ import { runInSlices } from '../../lib/highlight/scheduler';
 import { getEntityInfo, getMatcher } from '../../lib/kb';
 import type { ContentCalls } from '../../lib/messaging/protocol';
 import { callBackground, handle } from '../../lib/messaging/rpc';
+import { loadReaderSettings, ReaderRecognizer, watchReaderSettings } from '../../lib/settings/recognizer';
 import { isSiteEnabled, watchSite } from '../../lib/settings/sites';
 import { Clipper } from '../../lib/capture/clipper';
 import { PageText } from '../../lib/capture/page-text';
@@ -30,10 +31,16 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const host = pageHost();
+    // The knowledge base (its matcher built on first use, so frames without text never pay for it), the
+    // reader's watchlist, and the category groups the reader hid (options page).
+    const recognizer = new ReaderRecognizer({ find: (text) => getMatcher().find(text), info: getEntityInfo });
     const highlighter = new Highlighter({
-      // The matcher is built on first use, so frames without text never pay for it.
-      recognizer: { find: (text) => getMatcher().find(text), info: getEntityInfo },
-      ner: (texts) => callBackground('ner/find', { texts }).then((answer) => answer.spans),
+      recognizer,
+      // With "New names" hidden the background is not asked at all.
+      ner: (texts) =>
+        recognizer.nerShown
+          ? callBackground('ner/find', { texts }).then((answer) => answer.spans)
+          : Promise.resolve(texts.map(() => [])),
       shadowCss: highlightCss,
     });
     let enabled = false;
@@ -50,10 +57,23 @@ export default defineContentScript({
           if (enabled && !ctx.isInvalid) highlighter.start();
         });
     };
-    isSiteEnabled(host).then(apply, () => apply(true));
     const stopWatching = watchSite(host, apply);
+    // A new watchlist or category choice repaints the open page at once: the highlighter keeps matches per
+    // text while it runs, so it starts over (as the site switch does) rather than waiting for mutations.
+    const stopSettings = watchReaderSettings((change) => {
+      recognizer.update(change);
+      if (enabled && highlighter.isRunning && !ctx.isInvalid) {
+        highlighter.stop();
+        highlighter.start();
+      }
+    });
+    void Promise.all([isSiteEnabled(host).catch(() => true), loadReaderSettings().catch(() => ({}))]).then(([on, settings]) => {
+      recognizer.update(settings);
+      apply(on);
+    });
     ctx.onInvalidated(() => {
       stopWatching();
+      stopSettings();
       highlighter.stop();
     });
 

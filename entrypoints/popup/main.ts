@@ -1,17 +1,33 @@
 import browser from 'webextension-polyfill';
 import { callTab } from '@/lib/messaging/rpc';
 import { isSiteEnabled, setSiteEnabled } from '@/lib/settings/sites';
+import { extensionSources } from '@/lib/timeline/client';
+import { createPopupFrame } from '@/lib/ui/popup-frame';
 import { loadPopupState, tabIdFromSearch, type PopupState } from '@/lib/ui/popup-state';
 import { renderPopup, type PopupActions } from '@/lib/ui/popup-view';
+import { mountTimeline } from '@/lib/ui/timeline/view';
 import './style.css';
+import '@/lib/ui/timeline/timeline.css';
+import '@/lib/map/libya-map.css';
 
-// Wiring only: what is shown lives in lib/ui/popup-view.ts, how it is loaded in lib/ui/popup-state.ts.
+// Wiring only: the timeline lives in lib/ui/timeline, the page panel in lib/ui/popup-view.ts and popup-state.ts.
 
-const root = document.getElementById('app')!;
+const search = new URLSearchParams(location.search);
 const tabFromQuery = tabIdFromSearch(location.search); // set when opened as a page, e.g. by the browser tests
 let state: PopupState = { status: 'loading' };
 let tabId: number | undefined;
-let shortcut: string | undefined;
+let shortcuts: Record<string, string | undefined> = {};
+
+const frame = createPopupFrame(document.getElementById('app')!, search.get('panel') === 'page' ? 'page' : 'timeline', {
+  onOpenTab() {
+    void browser.tabs.create({ url: browser.runtime.getURL('/timeline.html') });
+    window.close();
+  },
+  onOpenSettings() {
+    void browser.runtime.openOptionsPage();
+    window.close();
+  },
+});
 
 async function activeTabId(): Promise<number | undefined> {
   if (tabFromQuery !== undefined) return tabFromQuery;
@@ -19,20 +35,20 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function openListShortcut(): Promise<string | undefined> {
+async function readShortcuts(): Promise<Record<string, string | undefined>> {
   try {
     const commands = await browser.commands.getAll();
-    return commands.find((command) => command.name === 'open-entity-list')?.shortcut || undefined;
+    return Object.fromEntries(commands.map((command) => [command.name ?? '', command.shortcut || undefined]));
   } catch {
-    return undefined;
+    return {};
   }
 }
 
 function show(next: PopupState) {
-  const withShortcut = next.status === 'ready' ? { ...next, shortcut } : next;
+  const withShortcut = next.status === 'ready' ? { ...next, shortcut: shortcuts['open-entity-list'] } : next;
   if (JSON.stringify(withShortcut) === JSON.stringify(state)) return;
   state = withShortcut;
-  renderPopup(root, state, actions);
+  renderPopup(frame.page, state, actions);
 }
 
 async function refresh() {
@@ -55,8 +71,14 @@ const actions: PopupActions = {
 };
 
 async function main() {
-  renderPopup(root, state, actions);
-  [tabId, shortcut] = await Promise.all([activeTabId(), openListShortcut()]);
+  renderPopup(frame.page, state, actions);
+  [tabId, shortcuts] = await Promise.all([activeTabId(), readShortcuts()]);
+  mountTimeline(frame.timeline, {
+    sources: extensionSources(),
+    layout: 'popup',
+    shortcut: shortcuts['clip-selection'],
+    generator: `Libya Lens ${browser.runtime.getManifest().version}`,
+  });
   await refresh();
 }
 

@@ -40,8 +40,5 @@ export function clippableBlock(node: Node | null): Element | null {
   return block;
 }
 
-/** The reader's calendar day: the clip happened on their date, wherever the article was published. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+// The reader's calendar day moved to the pure calendar module; re-exported for the capture code.
+export { localDay } from '../extraction/calendar';

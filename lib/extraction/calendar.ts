@@ -62,3 +62,12 @@ export const weekday = (n: number): number => (((n + 4) % 7) + 7) % 7;
 export function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
+
+/**
+ * The reader's calendar day on their own clock (a clip, an export): unlike event days, this one is meant to
+ * follow the machine's time zone.
+ */
+export function localDay(date: Date): IsoDay {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

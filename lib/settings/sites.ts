@@ -76,3 +76,15 @@ export function watchSite(host: string, callback: (enabled: boolean) => void): (
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/** Calls `callback(list)` whenever the list of sites turned off changes (the options page shows it). */
+export function watchDisabledSites(callback: (list: string[]) => void): () => void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    const change = changes[DISABLED_SITES_KEY];
+    if (area !== 'local' || !change) return;
+    const after = normaliseList(change.newValue);
+    if (normaliseList(change.oldValue).join() !== after.join()) callback(after);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -7,6 +7,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { ClipRecord, IsoDay } from '../extraction/types';
+import type { ImportReport } from '../messaging/protocol';
 import {
   CLIPS,
   fromStoredClip,
@@ -28,6 +29,17 @@ export interface SaveManyResult {
   added: number;
   /** Records already stored, or repeated within the batch. */
   duplicates: number;
+}
+
+/** What merge() did (the protocol's ImportReport), and the records it wrote. */
+export interface MergeResult extends ImportReport {
+  records: ClipRecord[];
+}
+
+/** When a record last changed, comparable across time-zone offsets (ISO strings compare only in one). */
+function changedAt(record: ClipRecord): number {
+  const ms = Date.parse(record.updatedAt);
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
 
 export interface ClipStoreOptions extends Omit<OpenClipsDbOptions, 'onClose'> {
@@ -188,12 +200,18 @@ export class ClipStore {
 
   /** Stores many records in one transaction (imports, benchmarks): all of the new ones, or none. */
   async saveMany(records: readonly ClipRecord[]): Promise<SaveManyResult> {
+    const stored = await this.addNew(records);
+    return { added: stored.length, duplicates: records.length - stored.length };
+  }
+
+  /** Like saveMany, answering with the records it stored (those whose id was not stored yet). */
+  async saveNew(records: readonly ClipRecord[]): Promise<ClipRecord[]> {
+    return this.addNew(records);
+  }
+
+  private addNew(records: readonly ClipRecord[]): Promise<ClipRecord[]> {
     const batch = new Map<string, StoredClip>();
-    let repeated = 0;
-    for (const record of records) {
-      if (batch.has(record.id)) repeated++;
-      else batch.set(record.id, toStoredClip(record));
-    }
+    for (const record of records) if (!batch.has(record.id)) batch.set(record.id, toStoredClip(record));
     const values = [...batch.values()];
     return this.write('import', async (tx) => {
       // All lookups first, then all inserts: requests queue up in order in the transaction, so there is
@@ -201,7 +219,48 @@ export class ClipStore {
       const keys = await issueAll(values, (value) => tx.store.getKey(value.id));
       const fresh = values.filter((_, i) => keys[i] === undefined);
       await issueAll(fresh, (value) => tx.store.add(value));
-      return { added: fresh.length, duplicates: repeated + values.length - fresh.length };
+      return fresh.map(fromStoredClip);
+    });
+  }
+
+  /**
+   * Merges records in by id, in one transaction (all or nothing): a new id is added, a stored clip with
+   * an older `updatedAt` is replaced (the reader edited it since), anything else is skipped. Of copies of
+   * one id within `records` the latest counts, the others are skipped. `records` lists what was written.
+   */
+  async merge(records: readonly ClipRecord[]): Promise<MergeResult> {
+    const latest = new Map<string, ClipRecord>();
+    for (const record of records) {
+      const seen = latest.get(record.id);
+      if (!seen || changedAt(record) > changedAt(seen)) latest.set(record.id, record);
+    }
+    const candidates = [...latest.values()];
+    return this.write('import', async (tx) => {
+      const stored = await issueAll(candidates, (record) => tx.store.get(record.id));
+      const added: ClipRecord[] = [];
+      const updated: ClipRecord[] = [];
+      candidates.forEach((record, i) => {
+        const current = stored[i];
+        if (!current) added.push(record);
+        else if (changedAt(record) > changedAt(current)) updated.push(record);
+      });
+      await issueAll(added, (record) => tx.store.add(toStoredClip(record)));
+      await issueAll(updated, (record) => tx.store.put(toStoredClip(record)));
+      return {
+        added: added.length,
+        updated: updated.length,
+        skipped: records.length - added.length - updated.length,
+        records: [...added, ...updated].map((r) => fromStoredClip(toStoredClip(r))),
+      };
+    });
+  }
+
+  /** Puts records back exactly as given, `updatedAt` included (the undo of a delete), in one transaction. */
+  async restore(records: readonly ClipRecord[]): Promise<number> {
+    const values = records.map(toStoredClip);
+    return this.write('import', async (tx) => {
+      await issueAll(values, (value) => tx.store.put(value));
+      return values.length;
     });
   }
 
@@ -221,8 +280,47 @@ export class ClipStore {
     });
   }
 
+  /** Deletes records in one transaction; answers with those there were, as they were (for an undo). */
+  deleteMany(ids: readonly string[]): Promise<ClipRecord[]> {
+    const unique = [...new Set(ids)];
+    return this.write('delete', async (tx) => {
+      const found = (await issueAll(unique, (id) => tx.store.get(id))).filter((v): v is StoredClip => v !== undefined);
+      await issueAll(found, (value) => tx.store.delete(value.id));
+      return found.map(fromStoredClip);
+    });
+  }
+
   count(): Promise<number> {
     return this.run('read', (db) => db.count(CLIPS));
+  }
+
+  /**
+   * A page of the timeline (`limit` records from position `offset`, timeline order) and the number of
+   * records. The event-day index gives the order of days but not of clips within a day (ties go by id, not
+   * clip time), so the page is read as the whole days it touches, sorted, and cut: one key cursor to find
+   * the first and last day, one count, one read. A page thus costs about its own size unless one day
+   * holds thousands of clips. Records without an event day (none are written) are not listed.
+   */
+  list(offset = 0, limit = Number.POSITIVE_INFINITY): Promise<{ clips: ClipRecord[]; total: number }> {
+    const from = Number.isFinite(offset) ? Math.max(0, Math.floor(offset)) : 0;
+    const size = Number.isFinite(limit) ? Math.floor(limit) : limit;
+    return this.run('read', async (db) => {
+      const index = db.transaction(CLIPS).store.index('by-event-date');
+      const total = await index.count();
+      if (from >= total || !(size >= 1)) return { clips: [], total };
+      let cursor = await index.openKeyCursor();
+      if (cursor && from > 0) cursor = await cursor.advance(from);
+      if (!cursor) return { clips: [], total };
+      const first = cursor.key;
+      const rest = Math.min(size, total - from) - 1;
+      if (rest > 0) cursor = await cursor.advance(rest);
+      const last = cursor?.key;
+      const before = await index.count(IDBKeyRange.upperBound(first, true));
+      const days = last === undefined ? IDBKeyRange.lowerBound(first) : IDBKeyRange.bound(first, last);
+      const clips = timeline(await index.getAll(days));
+      const start = from - before;
+      return { clips: clips.slice(start, Number.isFinite(size) ? start + size : undefined), total };
+    });
   }
 
   /** Every record, in timeline order (event day, then clip time). */
@@ -273,6 +371,26 @@ export class ClipStore {
       const next: ClipRecord = { ...patch(fromStoredClip(current)), updatedAt: this.now().toISOString() };
       if (next.id !== id) throw new Error(`update() cannot change a clip's id (${id} → ${next.id})`);
       await tx.store.put(toStoredClip(next));
+      return next;
+    });
+  }
+
+  /**
+   * Changes several records in one transaction and sets their `updatedAt`: `patch` gets the records of `ids`
+   * (in that order) and returns them changed, ids kept. When any of them is not stored, nothing is written
+   * and the answer is undefined. `patch` must be synchronous, as for update().
+   */
+  updateMany(ids: readonly string[], patch: (current: ClipRecord[]) => ClipRecord[]): Promise<ClipRecord[] | undefined> {
+    const unique = [...new Set(ids)];
+    return this.write('update', async (tx) => {
+      const found = await issueAll(unique, (id) => tx.store.get(id));
+      const current = found.filter((v): v is StoredClip => v !== undefined).map(fromStoredClip);
+      if (current.length < unique.length) return undefined;
+      const at = this.now().toISOString();
+      const next = patch(current).map((record): ClipRecord => ({ ...record, updatedAt: at }));
+      if (next.length !== current.length || next.some((r, i) => r.id !== current[i]?.id))
+        throw new Error('updateMany() cannot add, drop, reorder or rename clips');
+      await issueAll(next, (record) => tx.store.put(toStoredClip(record)));
       return next;
     });
   }

@@ -1,10 +1,12 @@
+import { validateClips } from '../export/backup';
 import { buildClip, checkCapture } from '../extraction/clip';
 import type { ClipRecord } from '../extraction/types';
-import type { BackgroundCalls, ClipError, ClipResult } from '../messaging/protocol';
+import type { BackgroundCalls, ClipChange, ClipError, ClipResult } from '../messaging/protocol';
 import type { Handlers } from '../messaging/rpc';
 import type { ClipStore } from '../storage/clip-store';
 import { isStorageError } from '../storage/errors';
 import type { Outbox } from '../storage/outbox';
+import { applyEdit, readEdit, regroup } from './edits';
 
 function toClipError(error: unknown): ClipError {
   if (isStorageError(error)) return { code: error.code, message: error.message, retryable: error.retryable };
@@ -15,23 +17,54 @@ function toClipError(error: unknown): ClipError {
   };
 }
 
-type TimelineCalls = Pick<BackgroundCalls, 'clip/save' | 'clip/anchors' | 'clips/count' | 'clips/import'>;
+const invalid = (message: string): { error: ClipError } => ({ error: { code: 'invalid', message, retryable: false } });
+const NOT_OURS = invalid('Only Libya Lens itself may change the timeline.');
+
+/** The most a page of clips/list holds: one message of a few megabytes, well under the browsers' limits. */
+export const MAX_PAGE = 1_000;
+const DEFAULT_PAGE = 200;
+/** The most clips one delete or regroup names (a whole timeline, at most). */
+const MAX_IDS = 100_000;
+
+type TimelineCalls = Pick<
+  BackgroundCalls,
+  | 'clip/save'
+  | 'clip/anchors'
+  | 'clips/count'
+  | 'clips/list'
+  | 'clips/delete'
+  | 'clips/restore'
+  | 'clips/edit'
+  | 'clips/regroup'
+  | 'clips/import'
+>;
 
 export interface TimelineServiceOptions {
   /** Whether a message comes from one of the extension's own pages (not a content script in a web page). */
   fromExtensionPage(sender: { url?: string; tab?: unknown }): boolean;
-  /** Heard after every write, so that open views can refresh. */
-  onChange?(): void;
+  /** Heard after every committed write, with what changed, so that open views update without reading all. */
+  onChange?(change: ClipChange): void;
   /** Where a clip the database refuses is kept aside (never dropped); flushed after the next good write. */
   outbox?: Outbox;
+  /** The clock for the reader's edits and for refusing imported timestamps from the future. */
+  now?: () => Date;
+}
+
+/** A list of clip ids as sent by a page; undefined when it is not one. */
+function idList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_IDS) return undefined;
+  return value.every((id): id is string => typeof id === 'string' && id !== '' && id.length <= 200) ? value : undefined;
 }
 
 /** Moves kept-aside clips into the database; they stay in the outbox if it still refuses them. */
 async function flushOutbox(store: ClipStore, options: TimelineServiceOptions): Promise<number> {
   if (!options.outbox) return 0;
   try {
-    const moved = await options.outbox.flush((records) => store.saveMany(records));
-    if (moved > 0) options.onChange?.();
+    let stored: ClipRecord[] = [];
+    const moved = await options.outbox.flush(async (records) => {
+      stored = await store.saveNew(records);
+    });
+    if (stored.length > 0) options.onChange?.({ kind: 'stored', records: stored });
     return moved;
   } catch {
     return 0;
@@ -39,10 +72,18 @@ async function flushOutbox(store: ClipStore, options: TimelineServiceOptions): P
 }
 
 /**
- * The background's clip handlers: annotate what the content script captured, store it once, and answer
- * what the timeline holds. Every failure comes back as a reader-facing error, never as silence.
+ * The background's clip handlers: annotate what the content script captured, store it once, answer what
+ * the timeline holds, and carry out the reader's changes. Every failure comes back as a reader-facing
+ * error, never as silence. Only `clip/save` and the reads a content script needs (`clip/anchors`,
+ * `clips/count`) are open to web pages' content scripts; listing and every other write are for the
+ * extension's own pages, since a content script runs inside pages that may tamper with it.
  */
 export function timelineHandlers(store: ClipStore, options: TimelineServiceOptions): Handlers<TimelineCalls> {
+  const now = options.now ?? (() => new Date());
+  const changed = (change: ClipChange) => {
+    const empty = change.kind === 'stored' ? change.records.length === 0 : change.ids.length === 0;
+    if (!empty) options.onChange?.(change);
+  };
   // Clips kept aside by an earlier failure are moved in when the worker first uses the database, not at
   // every wake-up: the worker also wakes for pages that never touch the timeline.
   let flushed = false;
@@ -63,7 +104,7 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
       }
       try {
         const outcome = await store.save(record);
-        if (outcome.status === 'stored') options.onChange?.();
+        if (outcome.status === 'stored') changed({ kind: 'stored', records: [outcome.record] });
         flushed = true;
         void flushOutbox(store, options);
         return outcome;
@@ -106,13 +147,86 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
       return { count: await store.count() };
     },
 
-    async 'clips/import'({ records }, sender) {
-      if (!options.fromExtensionPage(sender))
-        return { error: { code: 'invalid', message: 'Only Libya Lens itself may import clips.', retryable: false } };
+    async 'clips/list'(request, sender) {
+      if (!options.fromExtensionPage(sender)) return invalid('Only Libya Lens itself may read the whole timeline.');
+      flushOnce();
+      const offset = typeof request?.offset === 'number' && request.offset >= 0 ? Math.floor(request.offset) : 0;
+      const asked = typeof request?.limit === 'number' && request.limit >= 1 ? Math.floor(request.limit) : DEFAULT_PAGE;
       try {
-        const result = await store.saveMany(records);
-        if (result.added > 0) options.onChange?.();
-        return result;
+        return await store.list(offset, Math.min(asked, MAX_PAGE));
+      } catch (error) {
+        return { error: toClipError(error) };
+      }
+    },
+
+    async 'clips/delete'(request, sender) {
+      if (!options.fromExtensionPage(sender)) return NOT_OURS;
+      const ids = idList(request?.ids);
+      if (!ids) return invalid('The clips to delete could not be read.');
+      try {
+        const deleted = await store.deleteMany(ids);
+        changed({ kind: 'deleted', ids: deleted.map((r) => r.id) });
+        return { deleted };
+      } catch (error) {
+        return { error: toClipError(error) };
+      }
+    },
+
+    async 'clips/restore'(request, sender) {
+      if (!options.fromExtensionPage(sender)) return NOT_OURS;
+      const checked = validateClips(request?.records, { now: now() });
+      if (!checked.ok) return invalid(checked.error);
+      try {
+        const restored = await store.restore(checked.clips);
+        changed({ kind: 'stored', records: checked.clips });
+        return { restored };
+      } catch (error) {
+        return { error: toClipError(error) };
+      }
+    },
+
+    async 'clips/edit'(request, sender) {
+      if (!options.fromExtensionPage(sender)) return NOT_OURS;
+      if (typeof request?.id !== 'string') return invalid('The clip to correct could not be read.');
+      const read = readEdit(request.changes);
+      if (!read.ok) return invalid(read.error);
+      try {
+        const at = now();
+        const record = await store.update(request.id, (current) => applyEdit(current, read.edit, at));
+        if (!record) return invalid('That clip is no longer on the timeline.');
+        changed({ kind: 'stored', records: [record] });
+        return { record };
+      } catch (error) {
+        return { error: toClipError(error) };
+      }
+    },
+
+    async 'clips/regroup'(request, sender) {
+      if (!options.fromExtensionPage(sender)) return NOT_OURS;
+      const ids = idList(request?.ids);
+      const mode = request?.mode;
+      if (!ids || (mode !== 'merge' && mode !== 'split')) return invalid('The clips to regroup could not be read.');
+      const unique = [...new Set(ids)];
+      if (mode === 'merge' && unique.length < 2) return invalid('Choose at least two clips to merge into one event.');
+      if (unique.length === 0) return invalid('Choose the clips to split.');
+      try {
+        const records = await store.updateMany(unique, (current) => regroup(current, mode));
+        if (!records) return invalid('Some of these clips are no longer on the timeline, so nothing was regrouped.');
+        changed({ kind: 'stored', records });
+        return { records };
+      } catch (error) {
+        return { error: toClipError(error) };
+      }
+    },
+
+    async 'clips/import'(request, sender) {
+      if (!options.fromExtensionPage(sender)) return invalid('Only Libya Lens itself may import clips.');
+      const checked = validateClips(request?.records, { now: now() });
+      if (!checked.ok) return invalid(checked.error);
+      try {
+        const { records, ...report } = await store.merge(checked.clips);
+        changed({ kind: 'stored', records });
+        return report;
       } catch (error) {
         return { error: toClipError(error) };
       }

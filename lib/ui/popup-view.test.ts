@@ -35,7 +35,7 @@ beforeEach(() => {
 describe('popup view', () => {
   it('has the title and room for more sections', () => {
     renderPopup(root, { status: 'loading' }, actions);
-    expect(root.querySelector('h1')?.textContent).toBe('Libya Lens');
+    expect(root.querySelector('#page-heading')?.textContent).toBe('On this page');
     expect(root.querySelector('main > section[data-section="page"] > h2')?.textContent).toBe('On this page');
     expect(text()).toContain('Looking at this page…');
     expect(toggle()).toBeNull();

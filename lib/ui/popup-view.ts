@@ -15,10 +15,7 @@ interface Sections {
   page: HTMLElement;
 }
 
-/**
- * The popup's frame: a title, then one <section> per job, each with its own heading, so that later
- * sections (the timeline) slot in below without touching these.
- */
+/** The "This page" panel: the site switch, then what was found, each in its own <section>. */
 function sections(root: HTMLElement): Sections {
   const site = root.querySelector<HTMLElement>('[data-section="site"]');
   const page = root.querySelector<HTMLElement>('[data-section="page"] > .page-body');
@@ -26,13 +23,10 @@ function sections(root: HTMLElement): Sections {
   const siteSection = h('section', { class: 'site', 'data-section': 'site', 'aria-label': 'This site' });
   const pageBody = h('div', { class: 'page-body' });
   root.replaceChildren(
-    h('header', { class: 'popup-head' }, h('h1', {}, 'Libya Lens')),
-    h('main', {},
-      siteSection,
-      h('section', { class: 'page', 'data-section': 'page', 'aria-labelledby': 'page-heading' },
-        h('h2', { id: 'page-heading' }, 'On this page'),
-        pageBody,
-      ),
+    siteSection,
+    h('section', { class: 'page', 'data-section': 'page', 'aria-labelledby': 'page-heading' },
+      h('h2', { id: 'page-heading' }, 'On this page'),
+      pageBody,
     ),
   );
   return { site: siteSection, page: pageBody };

@@ -17,6 +17,7 @@ import { findChromium, launchChromium } from '../browser/launch.mjs';
 import { probe, sleep, waitForSettled } from '../browser/page.mjs';
 import { startServer } from '../browser/server.mjs';
 import { clipBench, clipPage } from './clip.mjs';
+import { timelineBench } from './timeline.mjs';
 import { generateLiveBlog, kbTerms } from './generate.mjs';
 
 const MARK_JS = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
@@ -175,20 +176,21 @@ async function main() {
 
   const server = await startServer({ pages: { '/bench-liveblog.html': page.html, '/bench-clips.html': clipPage() } });
   const url = server.url('bench-liveblog.html');
-  // BENCH_ONLY=clip or BENCH_ONLY=highlight runs one part.
+  // BENCH_ONLY=highlight, BENCH_ONLY=clip or BENCH_ONLY=timeline runs one part.
   const only = process.env.BENCH_ONLY;
   // One machine, one run: timings wander by ±40 % between loads here, so both sides are measured
   // ROUNDS times, alternating, and the medians are compared.
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const totals = { lens: [], mark: [] };
   try {
-    for (let round = 1; round <= rounds && only !== 'clip'; round++) {
+    for (let round = 1; round <= rounds && (!only || only === 'highlight'); round++) {
       console.log(`\n── round ${round} of ${rounds} ──`);
       const { lens, mark } = await benchRound(url, terms);
       totals.lens.push(lens);
       totals.mark.push(mark);
     }
-    if (only !== 'highlight') await clipBench({ server });
+    if (!only || only === 'clip') await clipBench({ server });
+    if (!only || only === 'timeline') await timelineBench({ table, rounds });
   } finally {
     await server.close();
   }

@@ -1,0 +1,35 @@
+import type { ClipEdit, ClipRecord } from '../extraction/types';
+import type { BackgroundCalls, ClipChange, PageEvents } from '../messaging/protocol';
+import { callBackground, handle } from '../messaging/rpc';
+
+type Answer<K extends keyof BackgroundCalls> = Promise<BackgroundCalls[K]['response']>;
+
+/** What the timeline view needs from the worker: the typed messages, and the change broadcasts. */
+export interface TimelineSources {
+  list(offset: number, limit: number): Answer<'clips/list'>;
+  delete(ids: string[]): Answer<'clips/delete'>;
+  restore(records: ClipRecord[]): Answer<'clips/restore'>;
+  edit(id: string, changes: ClipEdit): Answer<'clips/edit'>;
+  regroup(ids: string[], mode: 'merge' | 'split'): Answer<'clips/regroup'>;
+  import(records: unknown[]): Answer<'clips/import'>;
+  /** Calls back on every change the worker broadcasts; returns the unsubscribe function. */
+  subscribe(listener: (change: ClipChange) => void): () => void;
+}
+
+/** The sources of an extension page (popup, timeline tab): runtime messages to the background. */
+export function extensionSources(): TimelineSources {
+  return {
+    list: (offset, limit) => callBackground('clips/list', { offset, limit }),
+    delete: (ids) => callBackground('clips/delete', { ids }),
+    restore: (records) => callBackground('clips/restore', { records }),
+    edit: (id, changes) => callBackground('clips/edit', { id, changes }),
+    regroup: (ids, mode) => callBackground('clips/regroup', { ids, mode }),
+    import: (records) => callBackground('clips/import', { records }),
+    subscribe: (listener) =>
+      handle<PageEvents>({
+        'clips/changed': (change) => {
+          listener(change);
+        },
+      }),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Saves text as a file from an extension page. `URL.createObjectURL` does not exist in a service worker
+ * (toolchain notes), so downloads are built here, in the page, with an <a download>: no `downloads`
+ * permission needed.
+ */
+export function downloadText(doc: Document, fileName: string, mime: string, text: string): void {
+  const view = doc.defaultView!;
+  const url = view.URL.createObjectURL(new view.Blob([text], { type: mime }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in Firefox; a minute is plenty for the browser to read it.
+  view.setTimeout(() => view.URL.revokeObjectURL(url), 60_000);
+}
+
+/** Reads a file the reader picked, refusing sizes no backup reaches before reading a byte. */
+export async function readPickedFile(file: File, maxBytes: number): Promise<string> {
+  if (file.size > maxBytes) throw new Error(`The file is ${Math.round(file.size / 1e6)} MB; a Libya Lens backup is never larger than ${Math.round(maxBytes / 1e6)} MB.`);
+  return file.text();
+}
