@@ -1,5 +1,6 @@
 import { getEntity, getMatcher } from '@/lib/kb';
 import { mountOptions } from '@/lib/ui/options-view';
+import '@/lib/ui/theme.css';
 import '@/lib/ui/options-view.css';
 import './style.css';
 

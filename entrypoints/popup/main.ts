@@ -6,6 +6,7 @@ import { createPopupFrame } from '@/lib/ui/popup-frame';
 import { loadPopupState, tabIdFromSearch, type PopupState } from '@/lib/ui/popup-state';
 import { renderPopup, type PopupActions } from '@/lib/ui/popup-view';
 import { mountTimeline } from '@/lib/ui/timeline/view';
+import '@/lib/ui/theme.css';
 import './style.css';
 import '@/lib/ui/timeline/timeline.css';
 import '@/lib/map/libya-map.css';

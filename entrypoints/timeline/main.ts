@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { extensionSources } from '@/lib/timeline/client';
 import { mountTimeline } from '@/lib/ui/timeline/view';
+import '@/lib/ui/theme.css';
 import '../popup/style.css';
 import '@/lib/ui/timeline/timeline.css';
 import '@/lib/map/libya-map.css';

@@ -115,6 +115,34 @@ describe('Clipper.restoreMarks', () => {
     stop();
   });
 
+  it('brings the clip the timeline link names into view once it is found, late or not, and only that one', async () => {
+    const text = () => new PageText(document.body).text;
+    const late = 'Turkish drones struck a Pantsir air defence system near Sirte on Sunday, the LNA said.';
+    const one = document.getElementById('one')!.textContent!;
+    const oneAt = text().indexOf(one);
+    const anchors = [
+      { id: 'clip-one', selectors: describeRange(text(), oneAt, oneAt + one.length) },
+      { id: 'clip-late', selectors: [{ type: 'TextQuoteSelector' as const, exact: late, prefix: '', suffix: '' }] },
+    ];
+    history.replaceState(null, '', '#libya-lens-clip=clip-late');
+    const revealed: string[] = [];
+    const clipper = new Clipper({
+      readText: () => new PageText(document.body),
+      save: vi.fn(),
+      anchors: async () => anchors,
+      marks: new ClipMarks(document),
+      reveal: (range) => revealed.push(range.toString()),
+    });
+    history.replaceState(null, '', '#');
+    await clipper.restoreMarks();
+    expect(revealed).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = late;
+    document.getElementById('slot')!.append(p);
+    expect(clipper.retryPending()).toBe(1);
+    expect(revealed).toEqual([late]);
+  });
+
   it('asks the worker only once the page has Libyan names, at idle time', async () => {
     const anchors = vi.fn(async () => []);
     const { clipper } = setUp(vi.fn(), anchors);

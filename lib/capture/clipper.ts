@@ -5,6 +5,8 @@ import type { ClipMethod } from '../extraction/types';
 import type { ClipAnchor, ClipCapture, ClipResult } from '../messaging/protocol';
 import type { ClipMarks } from '../ui/clip-marks';
 import type { ClipOutcome, ClipTarget } from '../ui/clip-ui';
+import { scrollRangeIntoView } from '../highlight/scroll';
+import { clipIdFromHash } from '../timeline/links';
 import { collectPageFacts, collectUrlFacts } from './page-facts';
 import { localDay } from './paragraphs';
 
@@ -23,6 +25,8 @@ export interface ClipperOptions {
   marks: ClipMarks;
   doc?: Document;
   now?: () => Date;
+  /** Brings a passage into view: the one the timeline's link names, once it is found again. */
+  reveal?(range: Range): void;
 }
 
 /** When the background worker cannot be reached at all (extension updated under the page, worker crashed). */
@@ -45,10 +49,13 @@ export class Clipper {
   private readonly now: () => Date;
   /** Clips of this article not found on the page yet: a late paragraph may still bring them. */
   private pending: ClipAnchor[] = [];
+  /** The clip the reader came from the timeline to see (`#libya-lens-clip=<id>`), until it is shown. */
+  private wanted: string | undefined;
 
   constructor(private readonly options: ClipperOptions) {
     this.doc = options.doc ?? document;
     this.now = options.now ?? (() => new Date());
+    this.wanted = clipIdFromHash(this.doc.location?.hash ?? '');
   }
 
   capture(target: ClipTarget, method: ClipMethod, index = this.options.readText()): { capture: ClipCapture; range: Range } | undefined {
@@ -128,6 +135,10 @@ export class Clipper {
       if (range) {
         this.options.marks.add(anchor.id, range);
         marked++;
+        if (anchor.id === this.wanted) {
+          this.wanted = undefined;
+          (this.options.reveal ?? ((r: Range) => scrollRangeIntoView(this.doc, r)))(range);
+        }
       } else still.push(anchor);
     }
     this.pending = still;

@@ -4,6 +4,7 @@
  */
 import type { ClipRecord, EventActor, Stance } from '../extraction/types';
 import type { Grade, TimelineEvent } from '../timeline/types';
+import { hash64 } from '../extraction/clip-id';
 
 /** A cell: numbers are written by us (never neutralised as formulas), strings may be page text. */
 export type Cell = string | number;
@@ -105,17 +106,12 @@ export function statementsBy(clip: ClipRecord, stance: Stance): string[] {
 }
 
 /**
- * `LBY` and 16 hex digits of FNV-1a 64 (http://www.isthe.com/chongo/tech/comp/fnv/) of the event id. The
- * event id is the reader's group or the first clip's id, so the ACLED id survives edits to the event's
+ * `LBY` and the 16 hex digits of the project's one 64-bit hash (lib/extraction/clip-id.ts) of the event id.
+ * The event id is the reader's group or the first clip's id, so the ACLED id survives edits to the event's
  * fields and re-exports; hashing keeps it short and uniform whatever the group id looks like.
  */
 export function eventIdCnty(eventId: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (let i = 0; i < eventId.length; i++) {
-    hash ^= BigInt(eventId.charCodeAt(i));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return `LBY${hash.toString(16).toUpperCase().padStart(16, '0')}`;
+  return `LBY${hash64(eventId).toUpperCase()}`;
 }
 
 /** The grade in a few words, for readers who do not know Airwars' scale. */

@@ -178,8 +178,11 @@ export function timestamp(value: unknown, label: string, now: Date): string {
   return raw;
 }
 
+/** Long URLs are real (AMP caches, search-result redirects); the browsers' own practical limit is far above. */
+export const MAX_URL = 8_192;
+
 export function webUrl(value: unknown, label: string): string {
-  const raw = text(value, label);
+  const raw = text(value, label, { max: MAX_URL });
   let protocol: string;
   try {
     protocol = new URL(raw).protocol;

@@ -62,7 +62,7 @@ export function normaliseClipText(text: string): string {
  * https://github.com/bryc/code/blob/master/jshash/experimental/cyrb53.js), both lanes kept whole.
  * Not cryptographic; at a reader's scale (thousands of clips) a collision is ~1e-12 likely.
  */
-function hash64(text: string): string {
+export function hash64(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

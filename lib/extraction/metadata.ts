@@ -140,6 +140,20 @@ function readDateline(line: string, maxYear: number): (Stamp & { rank: number })
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 /** Plain text from a metadata value: JSON-LD and some CMSs leave entities and tags in their strings. */
+/**
+ * Page metadata is whatever the page says, at any length; a record keeps sensible lengths so that every
+ * clip also passes the backup importer's limits (lib/export/field-check.ts, 2,000 characters a field).
+ */
+const MAX_TITLE = 1_000;
+const MAX_NAME = 300;
+
+function clamp(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  // Never leave half a surrogate pair.
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
 function cleanText(value: string | undefined): string {
   if (!value) return '';
   return value
@@ -332,11 +346,11 @@ export function readArticleMeta(facts: PageFacts, now: Date = new Date()): Artic
   const meta: ArticleMeta = {
     url,
     pageUrl: facts.pageUrl,
-    title,
-    outlet,
+    title: clamp(title, MAX_TITLE),
+    outlet: clamp(outlet, MAX_NAME),
     ...readPublished(facts, ld, now.getUTCFullYear() + 1),
   };
-  if (author) meta.author = author;
+  if (author) meta.author = clamp(author, MAX_NAME);
   if (lang) meta.language = lang;
   return meta;
 }

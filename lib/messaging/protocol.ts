@@ -74,12 +74,13 @@ export interface BackgroundCalls {
   /** How many clips the timeline holds (the popup's summary). */
   'clips/count': { request: Record<string, never>; response: { count: number } };
   /**
-   * The timeline, in timeline order (event day, then clip time), a page at a time: the popup paints the
-   * first page while the rest streams in.
+   * The timeline in timeline order (event day, then clip time), a page at a time: whole event days after
+   * `afterDay`, about `limit` clips; `next` is the `afterDay` of the following page, absent at the end. The
+   * popup paints the first page while the rest streams in. Extension pages only.
    */
   'clips/list': {
-    request: { offset?: number; limit?: number };
-    response: { clips: ClipRecord[]; total: number } | { error: ClipError };
+    request: { afterDay?: IsoDay; limit?: number };
+    response: { clips: ClipRecord[]; next?: IsoDay } | { error: ClipError };
   };
   /** Deletes clips; answers with the deleted records, so the reader can undo. Extension pages only. */
   'clips/delete': { request: { ids: string[] }; response: { deleted: ClipRecord[] } | { error: ClipError } };

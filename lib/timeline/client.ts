@@ -6,7 +6,7 @@ type Answer<K extends keyof BackgroundCalls> = Promise<BackgroundCalls[K]['respo
 
 /** What the timeline view needs from the worker: the typed messages, and the change broadcasts. */
 export interface TimelineSources {
-  list(offset: number, limit: number): Answer<'clips/list'>;
+  list(afterDay: string | undefined, limit: number): Answer<'clips/list'>;
   delete(ids: string[]): Answer<'clips/delete'>;
   restore(records: ClipRecord[]): Answer<'clips/restore'>;
   edit(id: string, changes: ClipEdit): Answer<'clips/edit'>;
@@ -19,7 +19,7 @@ export interface TimelineSources {
 /** The sources of an extension page (popup, timeline tab): runtime messages to the background. */
 export function extensionSources(): TimelineSources {
   return {
-    list: (offset, limit) => callBackground('clips/list', { offset, limit }),
+    list: (afterDay, limit) => callBackground('clips/list', { afterDay, limit }),
     delete: (ids) => callBackground('clips/delete', { ids }),
     restore: (records) => callBackground('clips/restore', { records }),
     edit: (id, changes) => callBackground('clips/edit', { id, changes }),

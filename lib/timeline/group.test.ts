@@ -171,6 +171,25 @@ describe('groupEvents: event fields', () => {
   });
 });
 
+describe('groupEvents: regrouping', () => {
+  it('hands back unchanged events as they were, and rebuilds those whose clips changed', () => {
+    const a = clip('2020-05-10', 1, { id: 'a' });
+    const other = clip('2020-05-11', 1, { id: 'other', location: SIRTE });
+    const before = groupEvents([a, other]);
+    const later = clip('2020-05-10', 1, { id: 'b', text: 'An air raid shut Mitiga, the capital’s only working airport.', selectors: [], article: { ...base.article, outlet: 'Al Jazeera' } });
+    const after = groupEvents([a, other, later]);
+    expect(after[1]).toBe(before[1]);
+    expect(after[0]).not.toBe(before[0]);
+    expect([after[0]!.clips.length, after[0]!.grade]).toEqual([2, 'fair']);
+    // An edited clip is a new record: its event is rebuilt with it as the lead.
+    const edited = { ...a, eventDate: { day: '2020-05-09', precision: 1 as const, method: 'expression' as const }, edits: { fields: ['eventDate' as const], editedAt: '2024-03-06T09:00:00.000Z', original: { eventDate: a.eventDate } } };
+    const regrouped = groupEvents([edited, other]);
+    expect([regrouped[0]!.lead, regrouped[0]!.day]).toEqual([edited, '2020-05-09']);
+    // Split off again: the same first clip, now alone, is a new event.
+    expect(groupEvents([a, other])[0]!.clips).toEqual([a]);
+  });
+});
+
 describe('groupEvents: the reader’s grouping', () => {
   it('merges clips sharing an eventGroup whatever their place, type or date, and keeps them out of automatic groups', () => {
     const a = clip('2020-05-01', 1, { id: 'a', eventGroup: 'g1', location: TRIPOLI });

@@ -154,12 +154,23 @@ function clusterByDate(items: Item[]): ClipRecord[][] {
   return clusters;
 }
 
+/**
+ * Events already built, by their first clip. The timeline regroups every clip each time one arrives or
+ * changes; an event whose clips are the very same records is handed back as it was (events are not
+ * mutated), which also keeps the search index (filter.ts, per event) warm.
+ */
+const built = new WeakMap<ClipRecord, TimelineEvent>();
+
 function buildEvent(clips: ClipRecord[], readerGroup?: string): TimelineEvent {
   const ordered = clips.length > 1 ? [...clips].sort(byClipped) : clips;
   const first = ordered[0]!;
+  const cached = built.get(first);
+  if (cached && cached.id === (readerGroup ?? first.id) && cached.clips.length === ordered.length && cached.clips.every((c, i) => c === ordered[i])) {
+    return cached;
+  }
   const lead = ordered.find((clip) => (clip.edits?.fields.length ?? 0) > 0) ?? first;
   const { grade, reason } = gradeClips(ordered);
-  return {
+  const event: TimelineEvent = {
     // The earliest-clipped clip's id: clips arriving later (other outlets' reports) leave it unchanged.
     id: readerGroup ?? first.id,
     clips: ordered,
@@ -171,6 +182,8 @@ function buildEvent(clips: ClipRecord[], readerGroup?: string): TimelineEvent {
     gradeReason: reason,
     readerGrouped: ordered.some((clip) => clip.eventGroup !== undefined),
   };
+  built.set(first, event);
+  return event;
 }
 
 /**

@@ -16,10 +16,23 @@ function passageOf(clip: ClipRecord): string {
   return (quote?.exact ?? clip.selection ?? clip.text).replace(/\s+/g, ' ').trim();
 }
 
+/** The fragment that names a clip, for the content script to scroll to it once it is re-anchored. */
+const CLIP_FRAGMENT = 'libya-lens-clip=';
+
+/** The clip id a page's `location.hash` names, if any. */
+export function clipIdFromHash(hash: string): string | undefined {
+  const match = /^#libya-lens-clip=(clip-[0-9a-z]+)$/.exec(hash);
+  return match?.[1];
+}
+
 /**
- * A link back to the article that scrolls to the clipped passage where the browser supports text
- * fragments (Chromium; Firefox from 131), and is a plain link to the article elsewhere. Only http(s)
- * URLs are linked: a record's URL is page data.
+ * A link back to the article that scrolls to the clipped passage. Two ways, because either may fail: a
+ * text fragment (Chromium; Firefox from 131), which the browser resolves itself but only on an exact
+ * match, and `#libya-lens-clip=<id>`, which the content script resolves with the clip's stored selectors
+ * (tolerant of edits) when it marks the clip again. Both fit in one fragment: the browser strips the
+ * directive after `:~:` and leaves the rest in `location.hash`
+ * (https://wicg.github.io/scroll-to-text-fragment/#the-fragment-directive). Only http(s) URLs are linked:
+ * a record's URL is page data.
  */
 export function articleLink(clip: ClipRecord): string | undefined {
   let url: URL;
@@ -30,11 +43,12 @@ export function articleLink(clip: ClipRecord): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   url.hash = '';
+  const base = `${url.href}#${CLIP_FRAGMENT}${clip.id}`;
   const words = passageOf(clip).split(' ').filter(Boolean);
-  if (words.length === 0) return url.href;
+  if (words.length === 0) return base;
   const directive =
     words.length <= EDGE_WORDS * 2
       ? encodeTerm(words.join(' '))
       : `${encodeTerm(words.slice(0, EDGE_WORDS).join(' '))},${encodeTerm(words.slice(-EDGE_WORDS).join(' '))}`;
-  return `${url.href}#:~:text=${directive}`;
+  return `${base}:~:text=${directive}`;
 }

@@ -81,7 +81,7 @@ function setUp() {
     save: (c: unknown) => handlers['clip/save']!(c as ClipCapture, page) as Promise<ClipResult>,
     anchors: (urls: string[]) => handlers['clip/anchors']!({ urls }, page),
     count: () => handlers['clips/count']!({}, page),
-    list: (request: { offset?: number; limit?: number }, sender: Sender = 'extension') =>
+    list: (request: { afterDay?: string; limit?: number }, sender: Sender = 'extension') =>
       handlers['clips/list']!(request, from(sender)),
     remove: (ids: unknown, sender: Sender = 'extension') => handlers['clips/delete']!({ ids } as { ids: string[] }, from(sender)),
     restore: (records: unknown[], sender: Sender = 'extension') =>
@@ -224,11 +224,12 @@ describe("timeline service: the reader's changes", () => {
     const { list, clips } = await filled();
     const inOrder = [...clips].reverse().map((c) => c.id);
     const first = await list({ limit: 2 });
-    expect(first).toEqual({ clips: [clips[4], clips[3]], total: 5 });
-    const rest = await list({ offset: 2, limit: 10 });
+    expect(first).toEqual({ clips: [clips[4], clips[3]], next: clips[3]!.eventDate.day });
+    const rest = await list({ afterDay: clips[3]!.eventDate.day, limit: 10 });
+    expect(rest).toEqual({ clips: [clips[2], clips[1], clips[0]] });
     expect('clips' in rest && rest.clips.map((c) => c.id)).toEqual(inOrder.slice(2));
-    // Without a usable offset or limit: the first page, of the default size.
-    const whole = await list({ offset: -4, limit: Number.NaN });
+    // Without a usable day or limit: the first page, of the default size.
+    const whole = await list({ afterDay: 'yesterday', limit: Number.NaN });
     expect('clips' in whole && whole.clips.map((c) => c.id)).toEqual(inOrder);
     expect(await list({}, 'page')).toMatchObject({ error: { code: 'invalid' } });
   });

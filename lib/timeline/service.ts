@@ -21,7 +21,7 @@ const invalid = (message: string): { error: ClipError } => ({ error: { code: 'in
 const NOT_OURS = invalid('Only Libya Lens itself may change the timeline.');
 
 /** The most a page of clips/list holds: one message of a few megabytes, well under the browsers' limits. */
-export const MAX_PAGE = 1_000;
+export const MAX_PAGE = 2_500;
 const DEFAULT_PAGE = 200;
 /** The most clips one delete or regroup names (a whole timeline, at most). */
 const MAX_IDS = 100_000;
@@ -150,10 +150,10 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
     async 'clips/list'(request, sender) {
       if (!options.fromExtensionPage(sender)) return invalid('Only Libya Lens itself may read the whole timeline.');
       flushOnce();
-      const offset = typeof request?.offset === 'number' && request.offset >= 0 ? Math.floor(request.offset) : 0;
+      const after = typeof request?.afterDay === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(request.afterDay) ? request.afterDay : undefined;
       const asked = typeof request?.limit === 'number' && request.limit >= 1 ? Math.floor(request.limit) : DEFAULT_PAGE;
       try {
-        return await store.list(offset, Math.min(asked, MAX_PAGE));
+        return await store.list(after, Math.min(asked, MAX_PAGE));
       } catch (error) {
         return { error: toClipError(error) };
       }

@@ -30,7 +30,7 @@ const TYPES = [
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** 10,000 complete, valid clip records spread over 60 places, 6 types, 12 outlets and ~7 years. */
-function generateRecords(total) {
+export function generateRecords(total) {
   const places = JSON.parse(readFileSync(join(ROOT, 'lib/kb/data/places.json'), 'utf8')).slice(0, 60);
   const records = [];
   for (let i = 0; i < total; i++) {
@@ -82,10 +82,25 @@ async function openTimings(page) {
   }));
 }
 
+/** Every clip, paged through the worker as the view reads them; kept in the page for the references. */
+async function readAllInPage(page) {
+  return page.evaluate(async () => {
+    const clips = [];
+    let afterDay;
+    do {
+      const answer = await chrome.runtime.sendMessage({ type: 'clips/list', payload: { afterDay, limit: 2500 } });
+      clips.push(...answer.clips);
+      afterDay = answer.next;
+    } while (afterDay);
+    window.__benchClips = clips;
+    return clips.length;
+  });
+}
+
 /** The reference: every event as an element, all at once, laid out (what a list without virtualisation does). */
 async function naiveRender(page) {
   return page.evaluate(async () => {
-    const answer = await chrome.runtime.sendMessage({ type: 'clips/list', payload: { offset: 0, limit: 100_000 } });
+    const answer = { clips: window.__benchClips };
     const t0 = performance.now();
     const box = document.createElement('div');
     for (const clip of answer.clips) {
@@ -123,7 +138,7 @@ async function filterTimings(page) {
   out.push({ what: 'place facet', ms: await renders(() => places.selectOption(value)) });
   out.push({ what: 'clear', ms: await renders(() => page.getByTestId('timeline-clear').click()) });
   const naive = await page.evaluate(async () => {
-    const answer = await chrome.runtime.sendMessage({ type: 'clips/list', payload: { offset: 0, limit: 100_000 } });
+    const answer = { clips: window.__benchClips };
     const t0 = performance.now();
     const hits = answer.clips.filter((clip) => JSON.stringify(clip).toLowerCase().includes('tripoli')).length;
     return { elapsed: performance.now() - t0, hits };
@@ -138,7 +153,7 @@ async function exportTimings(page) {
     out[format] = await page.evaluate((name) => performance.getEntriesByName(name).at(-1)?.duration, `libya-lens:export:${format}`);
   }
   const reference = await page.evaluate(async () => {
-    const answer = await chrome.runtime.sendMessage({ type: 'clips/list', payload: { offset: 0, limit: 100_000 } });
+    const answer = { clips: window.__benchClips };
     const t0 = performance.now();
     const text = JSON.stringify(answer.clips);
     return { elapsed: performance.now() - t0, bytes: text.length };
@@ -165,6 +180,7 @@ export async function timelineBench({ total = 10_000, rounds = 3, table }) {
       opens.push(await openTimings(page));
       if (round < rounds - 1) await page.close();
     }
+    await readAllInPage(page);
     const naive = await naiveRender(page);
     const filters = await filterTimings(page);
     const exports = await exportTimings(page);

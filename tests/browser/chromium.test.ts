@@ -323,6 +323,9 @@ describe('demo article (lib/highlight: painting; lib/kb: names)', () => {
 
       const popup = await chromium.context.newPage();
       await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?tab=${tabId}`);
+      // The popup opens on the timeline; what is on the page is the second tab.
+      await popup.getByRole('tab', { name: 'This page' }).click();
+      expect(await popup.getByRole('tab', { name: 'This page' }).getAttribute('aria-selected')).toBe('true');
       const entities = popup.locator('[data-testid=popup-entity]');
       await entities.first().waitFor({ state: 'visible', timeout: 10_000 });
       expect(await entities.count()).toBeGreaterThan(3);

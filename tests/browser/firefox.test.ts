@@ -186,3 +186,38 @@ describe('Firefox: clipping (lib/ui, lib/capture, lib/extraction, lib/storage)',
     await page.close();
   });
 });
+
+describe('Firefox: the timeline (entrypoints/popup, lib/ui/timeline)', () => {
+  test('the popup page shows the clips as events and grows when another tab clips', async () => {
+    const popup = await firefox.browser.newPage();
+    await popup.goto(`${firefox.extensionOrigin}popup.html`);
+    const status = () => popup.evaluate(`document.querySelector('[data-testid=timeline-status]')?.textContent ?? ''`) as Promise<string>;
+    // The clipping tests above stored the shelling and the jets paragraphs.
+    await popup.waitForFunction(`/\\d+ events? from \\d+ clips?/.test(document.querySelector('[data-testid=timeline-status]')?.textContent ?? '')`, { timeout: 15_000 });
+    const before = Number((await status()).match(/from (\d+) clip/)![1]);
+    expect(before).toBeGreaterThanOrEqual(1);
+
+    const article = await firefox.browser.newPage();
+    await article.setViewport({ width: 1280, height: 900 });
+    await article.goto(server.url('sirte-report.html'));
+    await article.waitForFunction(`CSS.highlights.has('libya-lens-actor')`, { timeout: 30_000 });
+    const box = await (await article.$('#s-clash'))!.boundingBox();
+    await article.mouse.move(box!.x + 40, box!.y + 8);
+    await article.waitForFunction(
+      `!document.querySelector('libya-lens-ui').shadowRoot.querySelector('[data-testid="libya-lens-clip"]').hidden`,
+      { timeout: 5000 },
+    );
+    const button = await article.evaluateHandle(`document.querySelector('libya-lens-ui').shadowRoot.querySelector('[data-testid="libya-lens-clip"]')`);
+    await (button as unknown as { click(): Promise<void> }).click();
+
+    await popup.waitForFunction(`(document.querySelector('[data-testid=timeline-status]')?.textContent ?? '').includes('from ${before + 1} clip')`, { timeout: 15_000 });
+    const rows = (await popup.evaluate(`[...document.querySelectorAll('[data-testid=timeline-event]')].map((r) => r.textContent)`)) as string[];
+    expect(rows.some((text) => /Armed clash · Sirte/.test(text))).toBe(true);
+    // Dates in order in the feed, as in Chromium.
+    const dates = (await popup.evaluate(`[...document.querySelectorAll('[data-testid=timeline-event] .tl-date')].map((d) => d.textContent.slice(0, 10))`)) as string[];
+    expect(dates).toEqual([...dates].sort());
+    await popup.screenshot({ path: artifact('firefox-timeline.png') });
+    await article.close();
+    await popup.close();
+  });
+});

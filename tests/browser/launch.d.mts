@@ -22,6 +22,9 @@ export interface LaunchedFirefox {
   browser: Browser;
   extensionId: string | undefined;
   executablePath: string;
+  /** The root of the extension's own pages ("moz-extension://<uuid>/"). */
+  extensionOrigin: string;
   close(): Promise<void>;
 }
+export declare const FIREFOX_EXTENSION_UUID: string;
 export declare function launchFirefox(options?: { extensionDir?: string; headless?: boolean }): Promise<LaunchedFirefox>;

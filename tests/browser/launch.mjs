@@ -83,12 +83,32 @@ export async function launchChromium({
 }
 
 /** Headless Firefox over WebDriver BiDi, with the unpacked MV2 build `extensionDir` installed temporarily. */
+/**
+ * The moz-extension:// host Firefox gives the extension. It is a random UUID per profile unless the profile
+ * says otherwise: `extensions.webextensions.uuids` maps the gecko id to a fixed one, so tests can open the
+ * extension's own pages (https://searchfox.org/mozilla-central/search?q=extensions.webextensions.uuids).
+ */
+export const FIREFOX_EXTENSION_UUID = '5f1d7a52-6c0e-4b8e-9d39-1b1e6a7c4d21';
+const GECKO_ID = 'libya-lens@libyalens.example';
+
 export async function launchFirefox({ extensionDir, headless = true } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: apt-get install -y firefox-esr (or set FIREFOX_PATH)');
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless,
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
+  });
   let extensionId;
   if (extensionDir) extensionId = await browser.installExtension(extensionDir);
-  return { browser, extensionId, executablePath, close: () => browser.close().catch(() => {}) };
+  return {
+    browser,
+    extensionId,
+    executablePath,
+    /** The root of the extension's own pages ("moz-extension://<uuid>/"). */
+    extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}/`,
+    close: () => browser.close().catch(() => {}),
+  };
 }

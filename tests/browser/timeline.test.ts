@@ -90,7 +90,7 @@ describe('the timeline (popup opened as a tab)', () => {
     expect(await mitiga.innerText()).toMatch(/Fair · 2 sources[\s\S]*\+1 more/);
     // The link goes back to the article, to the passage (a text fragment).
     const href = await mitiga.locator('a.tl-source').getAttribute('href');
-    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(clip-article|wire-report)\.html#:~:text=/);
+    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(clip-article|wire-report)\.html#libya-lens-clip=clip-[0-9a-f]{16}:~:text=/);
   });
 
   test('filters by place, actor, type, dates and text, with counts that follow', async () => {
@@ -203,6 +203,23 @@ describe('the timeline (popup opened as a tab)', () => {
     await popup.getByTestId('timeline-import-file').setInputFiles(artifact('timeline-backup.json'));
     await waitFor(async () => (await popup.getByTestId('timeline-export-result').innerText()).includes('0 added'), 'second restore');
     expect((await readClips()).length).toBe(4);
+  });
+
+  test('the source link opens the article scrolled to the clipped passage, marked', async () => {
+    const row = popup.locator('[data-testid=timeline-event]', { hasText: 'Sirte' });
+    const [article] = await Promise.all([chromium.context.waitForEvent('page'), row.locator('a.tl-source').click()]);
+    await article.waitForLoadState('load');
+    await article.waitForFunction("(CSS.highlights.get('libya-lens-clipped')?.size ?? 0) === 1", undefined, { timeout: 20_000 });
+    const where = await waitFor(async () => {
+      const box = await article.evaluate(() => {
+        const rect = document.getElementById('s-clash')!.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom, height: innerHeight, scrolled: scrollY };
+      });
+      return box.scrolled > 0 && box.top >= 0 && box.bottom <= box.height ? box : undefined;
+    }, 'the clipped paragraph scrolled into view');
+    expect(where.scrolled).toBeGreaterThan(1000);
+    await article.close();
+    await popup.bringToFront();
   });
 
   test('keyboard: the feed is reachable and arrows move between events', async () => {

@@ -15,10 +15,14 @@ function fakeSources(initial: ClipRecord[]) {
   const listeners = new Set<(change: ClipChange) => void>();
   const calls: string[] = [];
   const sources: TimelineSources = {
-    async list(offset, limit) {
-      calls.push(`list ${offset} ${limit}`);
-      const all = [...stored.values()].sort(compareClips);
-      return { clips: all.slice(offset, offset + limit), total: all.length };
+    async list(afterDay, limit) {
+      calls.push(`list ${afterDay ?? 'start'} ${limit}`);
+      const all = [...stored.values()].sort(compareClips).filter((clip) => afterDay === undefined || clip.eventDate.day > afterDay);
+      // Whole days, as the store pages.
+      const page = all.slice(0, limit);
+      const last = page.at(-1)?.eventDate.day;
+      const clips = all.filter((clip) => last !== undefined && clip.eventDate.day <= last);
+      return clips.length < all.length ? { clips, next: last } : { clips };
     },
     async delete(ids) {
       calls.push(`delete ${ids.length}`);
@@ -116,7 +120,7 @@ describe('the timeline view', () => {
 
   it('loads a first page to paint, then the rest, and groups two outlets’ reports of one event', async () => {
     const fake = await mount(clips(), 1);
-    expect(fake.calls.slice(0, 2)).toEqual(['list 0 1', 'list 1 2500']);
+    expect(fake.calls.slice(0, 2)).toEqual(['list start 1', 'list 2019-08-30 2500']);
     expect(status()).toBe('2 events from 3 clips');
     const [mitiga, sirte] = rows();
     // Two outlets, but the fixture's GNA blames the LNA and the LNA denies it: competing claims.

@@ -276,25 +276,24 @@ export function mountTimeline(root: HTMLElement, options: TimelineOptions): Time
   });
 
   async function load(): Promise<void> {
-    const first = options.firstPage ?? 200;
-    let offset = 0;
-    let limit = first;
-    for (;;) {
-      const answer = await sources.list(offset, limit);
+    let after: string | undefined;
+    let limit = options.firstPage ?? 200;
+    for (let page = 0; ; page++) {
+      const answer = await sources.list(after, limit);
       if (isError(answer)) {
         loading = false;
         render();
         return say(answer.error.message, 'error');
       }
       model.put(answer.clips);
-      offset += answer.clips.length;
-      if (offset === answer.clips.length) {
+      after = answer.next;
+      loading = after !== undefined;
+      if (page === 0) {
         // The first page is on screen before the rest is asked for.
-        loading = offset < answer.total;
         render();
         performance.mark('libya-lens:timeline:first-paint');
       }
-      if (answer.clips.length === 0 || offset >= answer.total) break;
+      if (after === undefined) break;
       limit = PAGE;
     }
     loading = false;
