@@ -33,10 +33,10 @@ beforeEach(() => {
 });
 
 describe('popup view', () => {
-  it('has the title and room for more sections', () => {
+  it('is a panel of its own: the site switch, then the page section with its heading', () => {
     renderPopup(root, { status: 'loading' }, actions);
-    expect(root.querySelector('#page-heading')?.textContent).toBe('On this page');
-    expect(root.querySelector('main > section[data-section="page"] > h2')?.textContent).toBe('On this page');
+    expect([...root.children].map((el) => el.getAttribute('data-section'))).toEqual(['site', 'page']);
+    expect(root.querySelector('section[data-section="page"] > h2#page-heading')?.textContent).toBe('On this page');
     expect(text()).toContain('Looking at this page…');
     expect(toggle()).toBeNull();
   });

@@ -190,17 +190,19 @@ describe('Firefox: clipping (lib/ui, lib/capture, lib/extraction, lib/storage)',
 describe('Firefox: the timeline (entrypoints/popup, lib/ui/timeline)', () => {
   test('the popup page shows the clips as events and grows when another tab clips', async () => {
     const popup = await firefox.browser.newPage();
-    await popup.goto(`${firefox.extensionOrigin}popup.html`);
+    // Firefox does not report the end of a navigation to an extension page over BiDi
+    // (https://github.com/mozilla/firefox-devtools-mcp/pull/87): start it, then wait for the page itself.
+    void popup.goto(`${firefox.extensionOrigin}popup.html`, { timeout: 60_000 }).catch(() => undefined);
     const status = () => popup.evaluate(`document.querySelector('[data-testid=timeline-status]')?.textContent ?? ''`) as Promise<string>;
-    // The clipping tests above stored the shelling and the jets paragraphs.
+    // Whatever is stored already (the clipping tests above store two paragraphs when they run first).
     await popup.waitForFunction(`/\\d+ events? from \\d+ clips?/.test(document.querySelector('[data-testid=timeline-status]')?.textContent ?? '')`, { timeout: 15_000 });
     const before = Number((await status()).match(/from (\d+) clip/)![1]);
-    expect(before).toBeGreaterThanOrEqual(1);
 
     const article = await firefox.browser.newPage();
     await article.setViewport({ width: 1280, height: 900 });
     await article.goto(server.url('sirte-report.html'));
     await article.waitForFunction(`CSS.highlights.has('libya-lens-actor')`, { timeout: 30_000 });
+    await article.evaluate(`document.getElementById('s-clash').scrollIntoView({ block: 'center' })`);
     const box = await (await article.$('#s-clash'))!.boundingBox();
     await article.mouse.move(box!.x + 40, box!.y + 8);
     await article.waitForFunction(

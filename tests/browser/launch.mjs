@@ -99,6 +99,9 @@ export async function launchFirefox({ extensionDir, headless = true } = {}) {
     browser: 'firefox',
     executablePath,
     headless,
+    // Firefox 153 lets WebDriver navigate only to web schemes unless system access is allowed, and the
+    // extension's own pages are moz-extension:// (https://firefox-source-docs.mozilla.org/testing/geckodriver/Flags.html#allow-system-access).
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
   });
   let extensionId;
