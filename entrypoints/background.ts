@@ -1,10 +1,11 @@
 import browser from 'webextension-polyfill';
-import { getMatcher } from '@/lib/kb';
+import { findEntities } from '@/lib/kb';
 import type { BackgroundCalls, ClipChange } from '@/lib/messaging/protocol';
 import { broadcast, callTab, handle } from '@/lib/messaging/rpc';
 import { findNewNames } from '@/lib/recognition/ner';
 import { ClipStore } from '@/lib/storage/clip-store';
 import { Outbox } from '@/lib/storage/outbox';
+import { syncReaderEntities } from '@/lib/settings/reader-entities';
 import { timelineHandlers } from '@/lib/timeline/service';
 
 const CLIP_MENU_ID = 'libya-lens-clip-selection';
@@ -13,7 +14,10 @@ export default defineBackground(() => {
   // The background owns IndexedDB: content scripts and the popup reach the timeline through messages.
   const store = new ClipStore();
   const extensionOrigin = browser.runtime.getURL('');
+  // The reader's watchlist joins the knowledge base here too, so that clips name watched actors and places.
+  const readerEntities = syncReaderEntities();
   const timeline = {
+    prepare: () => readerEntities.ready,
     fromExtensionPage: (sender: { url?: string }) => typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin),
     outbox: new Outbox(browser.storage.local),
     // Open timeline views update from what changed instead of reading every clip again.
@@ -22,7 +26,7 @@ export default defineBackground(() => {
 
   handle<BackgroundCalls>({
     'ner/find': ({ texts }) => ({
-      spans: texts.map((text) => findNewNames(text, getMatcher().find(text))),
+      spans: texts.map((text) => findNewNames(text, findEntities(text))),
     }),
     ...timelineHandlers(store, timeline),
   });

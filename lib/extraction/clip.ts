@@ -1,5 +1,5 @@
 import { nerEntityId } from '../highlight/ner';
-import { getEntity, getMatcher } from '../kb';
+import { findEntities, getEntity } from '../kb';
 import type { ClipCapture } from '../messaging/protocol';
 import { findNewNames } from '../recognition/ner';
 import type { TextMatch } from '../recognition/types';
@@ -73,8 +73,11 @@ function entitiesOf(text: string, kb: readonly TextMatch[], withNer: boolean): C
     if (entity.kind === 'actor') {
       if (entity.camp) clip.camp = entity.camp;
     } else {
-      clip.lat = entity.lat;
-      clip.lon = entity.lon;
+      // A place on the reader's watchlist may have no coordinates (NaN in the entity).
+      if (Number.isFinite(entity.lat) && Number.isFinite(entity.lon)) {
+        clip.lat = entity.lat;
+        clip.lon = entity.lon;
+      }
       if (entity.admin1) clip.admin1 = entity.admin1;
     }
     byId.set(entity.id, clip);
@@ -112,8 +115,7 @@ export function buildClip(capture: ClipCapture, options: { ner?: boolean } = {})
   const article = readArticleMeta(capture.facts, new Date(capture.clippedAt));
   article.url = normaliseUrl(article.url);
 
-  const matcher = getMatcher();
-  const focusMatches = matcher.find(focus);
+  const focusMatches = findEntities(focus);
   const analysis = analyseEvent(focus, focusMatches);
   const ref = { published: article.publishedDay, clipDay: capture.clipDay };
   let eventDate = resolveEventDate(focus, ref);
@@ -122,7 +124,7 @@ export function buildClip(capture: ClipCapture, options: { ner?: boolean } = {})
     if (fromParagraph.method === 'expression') eventDate = { ...fromParagraph, start: undefined, end: undefined };
   }
   let location = analysis.location;
-  if (!location && selection) location = analyseEvent(paragraph, matcher.find(paragraph)).location;
+  if (!location && selection) location = analyseEvent(paragraph, findEntities(paragraph)).location;
 
   const record: ClipRecord = {
     id: clipId(article.url, focus),

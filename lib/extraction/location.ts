@@ -137,13 +137,12 @@ export function pickLocation(text: string, matches: readonly TextMatch[], locus:
   if (NEAR_BEFORE.test(before) || NEAR_AFTER.test(text.slice(chosen.match.end))) geoPrecision = 2;
   if (REGIONAL.has(chosen.place.category)) geoPrecision = 3;
 
-  const location: EventLocation = {
-    name: chosen.place.name,
-    entityId: chosen.place.id,
-    lat: chosen.place.lat,
-    lon: chosen.place.lon,
-    geoPrecision,
-  };
+  const location: EventLocation = { name: chosen.place.name, entityId: chosen.place.id, geoPrecision };
+  // A place on the reader's watchlist may have no coordinates (NaN in the entity).
+  if (Number.isFinite(chosen.place.lat) && Number.isFinite(chosen.place.lon)) {
+    location.lat = chosen.place.lat;
+    location.lon = chosen.place.lon;
+  }
   if (chosen.place.admin1) location.admin1 = chosen.place.admin1;
   return location;
 }

@@ -1,6 +1,7 @@
 import { aliasText } from '../recognition/aliases';
+import { combineMatches } from '../recognition/combine';
 import { Matcher } from '../recognition/matcher';
-import type { EntityInfo } from '../recognition/types';
+import type { EntityInfo, TextMatch } from '../recognition/types';
 import actorsData from './data/actors.json';
 import placesData from './data/places.json';
 import sharedAliasesData from './data/shared-aliases.json';
@@ -18,9 +19,27 @@ export const entities: readonly Entity[] = [...actors, ...places];
 let byId: Map<string, Entity> | undefined;
 let matcher: Matcher | undefined;
 
+/**
+ * The reader's own entities (the watchlist, lib/settings/watchlist.ts), registered by the background worker so
+ * that clips name them like the knowledge base's: looked up after it, matched with it.
+ */
+let readerById = new Map<string, Entity>();
+let readerMatcher: Matcher | undefined;
+
+export function setReaderEntities(list: readonly Entity[]): void {
+  readerById = new Map(list.map((entity) => [entity.id, entity]));
+  readerMatcher = list.length ? new Matcher({ entities: list }) : undefined;
+}
+
 export function getEntity(id: string): Entity | undefined {
   byId ??= new Map(entities.map((e) => [e.id, e]));
-  return byId.get(id);
+  return byId.get(id) ?? readerById.get(id);
+}
+
+/** Knowledge-base matches of a text, with the reader's entities where they add names (combineMatches). */
+export function findEntities(text: string): TextMatch[] {
+  const kb = getMatcher().find(text);
+  return readerMatcher ? combineMatches(kb, readerMatcher.find(text)) : kb;
 }
 
 /** The entity as the reader-facing UI shows it. */

@@ -46,6 +46,8 @@ export interface TimelineServiceOptions {
   onChange?(change: ClipChange): void;
   /** Where a clip the database refuses is kept aside (never dropped); flushed after the next good write. */
   outbox?: Outbox;
+  /** Awaited before a capture is annotated: the reader's watchlist must be loaded when the worker has just woken. */
+  prepare?(): Promise<void>;
   /** The clock for the reader's edits and for refusing imported timestamps from the future. */
   now?: () => Date;
 }
@@ -98,6 +100,7 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
       if (problem) return { status: 'error', error: { code: 'invalid', message: problem, retryable: false } };
       let record: ClipRecord;
       try {
+        await options.prepare?.();
         record = buildClip(capture);
       } catch (error) {
         return { status: 'error', error: { ...toClipError(error), code: 'invalid', retryable: false } };

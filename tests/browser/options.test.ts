@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDir } from './build.mjs';
+import { readStoredClips } from './clips.mjs';
 import { artifact, kbAliasSet, norm, readHighlights, rangesWith, waitFor, waitForSettled, type HighlightInfo } from './helpers';
 import { launchChromium, type LaunchedChromium } from './launch.mjs';
 import { startServer, type FixtureServer } from './server.mjs';
@@ -137,6 +138,22 @@ describe('options page (entrypoints/options, lib/ui/options-view.ts)', () => {
       15_000,
     );
     expect(await article.evaluate('window.__notReloaded')).toBe(true);
+  });
+
+  test('a paragraph clipped on that tab names the watched actor in the stored record', async () => {
+    await article.bringToFront();
+    await article.hover('[data-testid=lead]', { position: { x: 40, y: 8 } });
+    const button = article.getByRole('button', { name: 'Clip to timeline' });
+    await button.waitFor({ state: 'visible', timeout: 5000 });
+    await button.click();
+    const [clip] = await waitFor(async () => {
+      const clips = await readStoredClips(chromium.worker!);
+      return clips.length === 1 ? clips : undefined;
+    }, 'the clip stored');
+    const watched = clip!.entities.find((entity) => entity.name === WATCHED.name);
+    expect(watched).toMatchObject({ kind: 'actor', id: expect.stringMatching(/^watch-/) });
+    expect(watched!.mentions).toBe(1);
+    await options.bringToFront();
   });
 
   test('removing the name takes it off the open tab', async () => {
