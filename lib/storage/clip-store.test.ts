@@ -6,7 +6,7 @@ import { ClipStore, compareClips } from './clip-store';
 import { CLIPS, DB_NAME, DB_VERSION, openDBWith, type StoredClip } from './clips-db';
 import { StorageError } from './errors';
 import { freshFactory } from './fake-idb';
-import { makeClip } from './fixtures';
+import { makeClip, timelineClips } from './fixtures';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -28,52 +28,6 @@ async function rawValues(factory: IDBFactory): Promise<StoredClip[]> {
 }
 
 const day = (d: string) => ({ ...makeClip().eventDate, day: d });
-
-/** Four clips from three articles, places and days. */
-function timelineClips(): Record<'tripoli' | 'tripoliLater' | 'benghazi' | 'misrata', ClipRecord> {
-  const tripoli = makeClip({ id: 'tripoli', eventDate: day('2019-04-05'), clippedAt: '2024-01-01T10:00:00.000Z' });
-  const tripoliLater = makeClip({
-    id: 'tripoli-later',
-    eventDate: day('2019-04-05'),
-    clippedAt: '2024-01-01T09:00:00.000Z',
-    text: 'Clashes continued south of Tripoli.',
-  });
-  const benghazi = makeClip({
-    id: 'benghazi',
-    article: { ...makeClip().article, url: 'https://www.example-news.com/benghazi-protest' },
-    eventDate: day('2019-04-10'),
-    event: {
-      disorderType: 'Demonstrations',
-      eventType: 'Protests',
-      subEventType: 'Peaceful protest',
-      civilianTargeting: false,
-    },
-    actor1: { name: 'Protesters (Libya)', inter: 6 },
-    location: { name: 'Benghazi', entityId: 'place:benghazi', geoPrecision: 1 },
-    attribution: { perpetrator: 'unknown', statements: [], status: 'unknown' },
-    entities: [
-      { id: 'place:benghazi', name: 'Benghazi', kind: 'location', category: 'city', source: 'kb', mentions: 1 },
-    ],
-  });
-  // The place of the event is known (from the paragraph) though the clipped text never names it.
-  const misrata = makeClip({
-    id: 'misrata',
-    article: { ...makeClip().article, url: 'https://www.example-news.com/misrata' },
-    eventDate: day('2019-05-01'),
-    location: { name: 'Misrata', entityId: 'place:misrata', geoPrecision: 1 },
-    entities: [
-      {
-        id: 'actor:misrata-brigades',
-        name: 'Misrata brigades',
-        kind: 'actor',
-        category: 'armed group',
-        source: 'kb',
-        mentions: 1,
-      },
-    ],
-  });
-  return { tripoli, tripoliLater, benghazi, misrata };
-}
 
 const ids = (records: ClipRecord[]) => records.map((r) => r.id);
 
@@ -385,109 +339,5 @@ describe('ClipStore: failures', () => {
       message: error.message,
       retryable: false,
     });
-  });
-});
-
-describe('ClipStore: timeline operations', () => {
-  const at = (iso: string) => ({ updatedAt: iso });
-
-  it('merges: adds new ids, replaces older copies, skips the rest', async () => {
-    const { store } = newStore();
-    const kept = makeClip({ id: 'kept', ...at('2025-01-10T00:00:00.000Z') });
-    const stale = makeClip({ id: 'stale', ...at('2025-01-01T00:00:00.000Z') });
-    await store.saveMany([kept, stale]);
-    const newer = { ...stale, location: { name: 'Tarhuna', entityId: 'place:tarhuna', geoPrecision: 2 as const }, ...at('2025-01-05T00:00:00+02:00') };
-    const older = { ...kept, text: 'An older reading.', ...at('2025-01-09T23:00:00.000Z') };
-    const fresh = makeClip({ id: 'fresh', ...at('2025-01-03T00:00:00.000Z') });
-    const freshCopy = { ...fresh, ...at('2025-01-02T00:00:00.000Z') };
-    const result = await store.merge([newer, older, fresh, freshCopy, kept]);
-    expect(result).toMatchObject({ added: 1, updated: 1, skipped: 3 });
-    expect(ids(result.records).sort()).toEqual(['fresh', 'stale']);
-    expect(await store.get('stale')).toStrictEqual(newer);
-    expect(await store.get('kept')).toStrictEqual(kept);
-    expect(await store.get('fresh')).toStrictEqual(fresh);
-    expect(ids(await store.byPlace('place:tarhuna'))).toEqual(['stale']);
-  });
-
-  it('merges all or nothing when a write fails', async () => {
-    const { store } = newStore();
-    const stale = makeClip({ id: 'stale', ...at('2025-01-01T00:00:00.000Z') });
-    await store.save(stale);
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
-      throw new DOMException('quota', 'QuotaExceededError');
-    });
-    const batch = [makeClip({ id: 'new-1' }), makeClip({ id: 'new-2' }), { ...stale, text: 'Changed.', ...at('2025-02-01T00:00:00.000Z') }];
-    await expect(store.merge(batch)).rejects.toMatchObject({ code: 'quota', action: 'import' });
-    vi.restoreAllMocks();
-    expect(await store.all()).toStrictEqual([stale]);
-  });
-
-  it('deletes many in one go and restores them exactly', async () => {
-    const factory = freshFactory();
-    const store = new ClipStore({ factory, now: () => new Date('2025-03-03T03:03:03.000Z') });
-    const clips = timelineClips();
-    await store.saveMany(Object.values(clips));
-    const edited = await store.update('benghazi', (c) => ({ ...c, eventGroup: 'group-benghazi' }));
-    const deleted = await store.deleteMany(['benghazi', 'missing', 'tripoli', 'benghazi']);
-    expect(deleted).toStrictEqual([edited, clips.tripoli]);
-    expect(ids(await store.all())).toEqual(['tripoli-later', 'misrata']);
-    expect(await store.byPlace('place:benghazi')).toEqual([]);
-    expect(await store.restore(deleted)).toBe(2);
-    expect(await store.get('benghazi')).toStrictEqual(edited);
-    expect(ids(await store.all())).toEqual(['tripoli-later', 'tripoli', 'benghazi', 'misrata']);
-    expect(ids(await store.byPlace('place:benghazi'))).toEqual(['benghazi']);
-    expect(await store.deleteMany([])).toEqual([]);
-  });
-
-  it('changes several records at once, or none when one is gone', async () => {
-    const store = new ClipStore({ factory: freshFactory(), now: () => new Date('2025-04-04T00:00:00.000Z') });
-    await store.saveMany([makeClip({ id: 'one' }), makeClip({ id: 'two' })]);
-    const grouped = await store.updateMany(['two', 'one'], (current) => current.map((c) => ({ ...c, eventGroup: 'group-two' })));
-    expect(grouped?.map((r) => [r.id, r.eventGroup, r.updatedAt])).toEqual([
-      ['two', 'group-two', '2025-04-04T00:00:00.000Z'],
-      ['one', 'group-two', '2025-04-04T00:00:00.000Z'],
-    ]);
-    expect((await store.get('one'))?.eventGroup).toBe('group-two');
-    expect(await store.updateMany(['one', 'gone'], (current) => current.map((c) => ({ ...c, eventGroup: 'x' })))).toBeUndefined();
-    expect((await store.get('one'))?.eventGroup).toBe('group-two');
-  });
-
-  it('answers which records saveNew stored', async () => {
-    const { store } = newStore();
-    await store.save(makeClip({ id: 'old' }));
-    const fresh = makeClip({ id: 'fresh' });
-    expect(await store.saveNew([makeClip({ id: 'old' }), fresh, fresh])).toStrictEqual([fresh]);
-  });
-
-  it('lists the timeline a page at a time, in timeline order', async () => {
-    const { store } = newStore();
-    // Many clips on a few days, with ids in the opposite order of their clip times, so that the index's
-    // own order (day, then id) differs from the timeline's (day, then clip time).
-    const records = Array.from({ length: 37 }, (_, i) =>
-      makeClip({
-        id: `c-${String(99 - i).padStart(2, '0')}`,
-        eventDate: day(`2019-04-0${1 + (i % 4)}`),
-        clippedAt: `2024-01-01T00:00:${String(i).padStart(2, '0')}.000Z`,
-      }),
-    );
-    await store.saveMany(records);
-    const expected = ids([...records].sort(compareClips));
-    expect(ids((await store.list(undefined, 1000)).clips)).toEqual(expected);
-    for (const size of [1, 2, 5, 9, 10, 36, 37, 50]) {
-      const pages: string[] = [];
-      let next: string | undefined;
-      let calls = 0;
-      do {
-        const page = await store.list(next, size);
-        // Whole days only: a page never ends inside a day another page continues.
-        if (page.next) expect(new Set(page.clips.map((c) => c.eventDate.day)).has(page.next)).toBe(true);
-        pages.push(...ids(page.clips));
-        next = page.next;
-        calls++;
-      } while (next !== undefined && calls < 100);
-      expect(pages, `pages of ${size}`).toEqual(expected);
-    }
-    expect(await store.list('2019-04-04', 10)).toEqual({ clips: [] });
-    expect(await newStore().store.list(undefined, 10)).toEqual({ clips: [] });
   });
 });

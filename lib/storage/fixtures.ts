@@ -145,3 +145,52 @@ export function makeClip(overrides: Partial<ClipRecord> = {}): ClipRecord {
   for (const key of Object.keys(result)) if (result[key] === undefined) delete result[key];
   return result as unknown as ClipRecord;
 }
+
+/** An event date on another day, otherwise the fixture's. */
+export const onDay = (day: string): ClipRecord['eventDate'] => ({ ...makeClip().eventDate, day });
+
+/** Four clips from three articles, places and days. */
+export function timelineClips(): Record<'tripoli' | 'tripoliLater' | 'benghazi' | 'misrata', ClipRecord> {
+  const tripoli = makeClip({ id: 'tripoli', eventDate: onDay('2019-04-05'), clippedAt: '2024-01-01T10:00:00.000Z' });
+  const tripoliLater = makeClip({
+    id: 'tripoli-later',
+    eventDate: onDay('2019-04-05'),
+    clippedAt: '2024-01-01T09:00:00.000Z',
+    text: 'Clashes continued south of Tripoli.',
+  });
+  const benghazi = makeClip({
+    id: 'benghazi',
+    article: { ...makeClip().article, url: 'https://www.example-news.com/benghazi-protest' },
+    eventDate: onDay('2019-04-10'),
+    event: {
+      disorderType: 'Demonstrations',
+      eventType: 'Protests',
+      subEventType: 'Peaceful protest',
+      civilianTargeting: false,
+    },
+    actor1: { name: 'Protesters (Libya)', inter: 6 },
+    location: { name: 'Benghazi', entityId: 'place:benghazi', geoPrecision: 1 },
+    attribution: { perpetrator: 'unknown', statements: [], status: 'unknown' },
+    entities: [
+      { id: 'place:benghazi', name: 'Benghazi', kind: 'location', category: 'city', source: 'kb', mentions: 1 },
+    ],
+  });
+  // The place of the event is known (from the paragraph) though the clipped text never names it.
+  const misrata = makeClip({
+    id: 'misrata',
+    article: { ...makeClip().article, url: 'https://www.example-news.com/misrata' },
+    eventDate: onDay('2019-05-01'),
+    location: { name: 'Misrata', entityId: 'place:misrata', geoPrecision: 1 },
+    entities: [
+      {
+        id: 'actor:misrata-brigades',
+        name: 'Misrata brigades',
+        kind: 'actor',
+        category: 'armed group',
+        source: 'kb',
+        mentions: 1,
+      },
+    ],
+  });
+  return { tripoli, tripoliLater, benghazi, misrata };
+}
