@@ -79,6 +79,14 @@ async function main() {
     layout: 'popup',
     shortcut: shortcuts['clip-selection'],
     generator: `Libya Lens ${browser.runtime.getManifest().version}`,
+    // Only Firefox has getBrowserInfo; its popup closes when a file picker opens.
+    restoreElsewhere:
+      'getBrowserInfo' in browser.runtime && tabFromQuery === undefined
+        ? () => {
+            void browser.tabs.create({ url: browser.runtime.getURL('/timeline.html#restore') });
+            window.close();
+          }
+        : undefined,
   });
   await refresh();
 }

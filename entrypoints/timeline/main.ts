@@ -20,6 +20,7 @@ async function main() {
     layout: 'tab',
     shortcut,
     generator: `Libya Lens ${browser.runtime.getManifest().version}`,
+    restoreRequested: location.hash === '#restore',
   });
 }
 

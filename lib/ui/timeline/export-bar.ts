@@ -19,6 +19,13 @@ export interface ExportBarOptions {
   /** What the timeline shows now, and everything. */
   current(): { events: TimelineEvent[]; all: TimelineEvent[]; filtered: boolean; description: string };
   importRecords(records: unknown[]): Promise<ImportReport | { error: ClipError }>;
+  /**
+   * Where a file picker would close the window it was opened from (Firefox's toolbar popup:
+   * https://bugzilla.mozilla.org/show_bug.cgi?id=1292701), the restore happens in the full view instead.
+   */
+  restoreElsewhere?(): void;
+  /** Arrived from the popup to restore a backup: the button takes focus and says so. */
+  restoreRequested?: boolean;
 }
 
 export interface ExportBar {
@@ -71,7 +78,7 @@ export function createExportBar(doc: Document, options: ExportBarOptions): Expor
 
   const picker = h('input', { type: 'file', accept: '.json,application/json', hidden: true, 'data-testid': 'timeline-import-file' });
   const restore = h('button', { type: 'button', class: 'tl-button', title: 'Merge a JSON backup into your timeline' }, 'Restore backup…');
-  restore.addEventListener('click', () => picker.click());
+  restore.addEventListener('click', () => (options.restoreElsewhere ? options.restoreElsewhere() : picker.click()));
   picker.addEventListener('change', async () => {
     const file = picker.files?.[0];
     picker.value = '';
@@ -105,6 +112,10 @@ export function createExportBar(doc: Document, options: ExportBarOptions): Expor
     h('div', { class: 'tl-export-row' }, restore, picker),
     result,
   );
+  if (options.restoreRequested) {
+    result.textContent = 'Choose “Restore backup…” to pick the JSON backup to restore.';
+    queueMicrotask(() => restore.focus());
+  }
   let wasFiltered = false;
   return {
     element,

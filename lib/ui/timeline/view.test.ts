@@ -252,4 +252,24 @@ describe('the timeline view', () => {
     expect(filtered.data.map((row) => row.location)).toEqual(['Sirte']);
     expect(root.querySelector('[data-testid=timeline-export-result]')!.textContent).toMatch(/^Saved libya-lens-timeline-filtered-\d{4}-\d{2}-\d{2}\.csv: 1 event\.$/);
   });
+
+  it('sends a restore to the full view where a file picker would close the popup, and focuses it there', async () => {
+    const fake = fakeSources(clips());
+    const restoreElsewhere = vi.fn();
+    handle = mountTimeline(root, { sources: fake.sources, layout: 'popup', generator: 'test', restoreElsewhere });
+    await handle.loaded;
+    const picker = root.querySelector<HTMLInputElement>('[data-testid=timeline-import-file]')!;
+    const opened = vi.spyOn(picker, 'click');
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Restore backup…')!.click();
+    expect(restoreElsewhere).toHaveBeenCalledOnce();
+    expect(opened).not.toHaveBeenCalled();
+    handle.destroy();
+
+    root.replaceChildren();
+    handle = mountTimeline(root, { sources: fake.sources, layout: 'tab', generator: 'test', restoreRequested: true });
+    await handle.loaded;
+    await flush();
+    expect((document.activeElement as HTMLElement).textContent).toBe('Restore backup…');
+    expect(root.querySelector('[data-testid=timeline-export-result]')!.textContent).toContain('pick the JSON backup');
+  });
 });

@@ -22,6 +22,10 @@ export interface TimelineOptions {
   now?: () => Date;
   /** Written into backups ("Libya Lens 0.1.0"). */
   generator: string;
+  /** Sends the reader to the full view to pick a backup file (see ExportBarOptions.restoreElsewhere). */
+  restoreElsewhere?(): void;
+  /** The full view opened to restore a backup (from the Firefox popup). */
+  restoreRequested?: boolean;
   /** Clips fetched for the first paint; the rest follow in larger pages. */
   firstPage?: number;
 }
@@ -75,6 +79,8 @@ export function mountTimeline(root: HTMLElement, options: TimelineOptions): Time
     generator: options.generator,
     current: () => ({ events: shown, all: model.events(), filtered: isFiltered(filter), description: describeFilter(filter) }),
     importRecords: (records) => sources.import(records),
+    restoreElsewhere: options.restoreElsewhere,
+    restoreRequested: options.restoreRequested,
   });
 
   const list = new VirtualList<TimelineRow>({
