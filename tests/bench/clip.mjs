@@ -100,7 +100,7 @@ async function bulkInsert(page, total) {
     const records = [];
     for (let i = 0; i < n; i++) {
       const day = new Date(Date.UTC(2014, 0, 1) + (i % 2500) * 86_400_000).toISOString().slice(0, 10);
-      records.push({ ...template, id: `clip-bench-${i}`, text: `${template.text} (${i})`, eventDate: { ...template.eventDate, day } });
+      records.push({ ...template, id: `clip-bench${i}`, text: `${template.text} (${i})`, eventDate: { ...template.eventDate, day } });
     }
     let t0 = performance.now();
     const answer = await chrome.runtime.sendMessage({ type: 'clips/import', payload: { records } });
@@ -152,6 +152,8 @@ export async function clipBench({ server, clips = 200, inserts = 10_000 }) {
     await countRoundTrips(ext, 20); // warm-up
     const trips = await countRoundTrips(ext, clips);
     const bulk = await bulkInsert(ext, inserts);
+    // A refused import would time nothing: say so instead of printing a figure.
+    if (bulk.answer?.error) throw new Error(`the bench's records were refused: ${bulk.answer.error.message}`);
     console.log(`\n── clipping (${clips} clips of distinct paragraphs, then ${inserts.toLocaleString('en')} records) ──`);
     console.log(`stored ${stored.length} of ${measures.length} clips (${measures.length - stored.length} duplicates or errors)`);
     const rows = [
