@@ -43,6 +43,20 @@ async function demoClip(page, shot) {
   console.log(`Screenshot: ${shot}`);
 }
 
+/** The timeline's full view after the clip: what the toolbar popup shows, with room for the map. */
+async function demoTimeline(context, extensionId, shot) {
+  const tab = await context.newPage();
+  await tab.setViewportSize({ width: 1300, height: 850 });
+  await tab.goto(`chrome-extension://${extensionId}/timeline.html`);
+  const status = tab.getByTestId('timeline-status');
+  await tab.waitForFunction(() => /\d+ events? from \d+ clips?/.test(document.querySelector('[data-testid=timeline-status]')?.textContent ?? ''));
+  console.log(`\nTimeline (the toolbar popup, here as a tab): ${await status.innerText()}`);
+  // Each entry's first line is what a screen reader hears for it: the whole event in one sentence.
+  for (const row of await tab.getByTestId('timeline-event').allInnerTexts()) console.log(`  ${row.split('\n')[0]}`);
+  await tab.screenshot({ path: shot });
+  console.log(`Screenshot: ${shot}`);
+}
+
 if (!findChromium()) {
   console.error('No Chromium found. Install Debian\'s "chromium" package (apt-get install -y chromium), or set CHROMIUM_PATH to chromium, chromium-browser or google-chrome.');
   process.exit(1);
@@ -61,6 +75,7 @@ const page = blank ?? (await chrome.context.newPage());
 await page.goto(url);
 
 if (headed) {
+  console.log(`Your timeline (the toolbar popup, as a tab): chrome-extension://${chrome.extensionId}/timeline.html`);
   console.log('Close the browser window to end the demo.');
   const finish = async () => {
     await chrome.close();
@@ -86,6 +101,7 @@ if (headed) {
     if (!count) console.log('  (nothing highlighted: is the content script built and matching http pages?)');
     console.log(`\nScreenshot: ${shot}`);
     await demoClip(page, join(dir, 'demo-clip.png'));
+    await demoTimeline(chrome.context, chrome.extensionId, join(dir, 'demo-timeline.png'));
   } catch (error) {
     console.error(error);
     code = 1;

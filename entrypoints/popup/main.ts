@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { callTab } from '@/lib/messaging/rpc';
 import { isSiteEnabled, setSiteEnabled } from '@/lib/settings/sites';
+import { getWatchlist, toKbEntities } from '@/lib/settings/watchlist';
 import { extensionSources } from '@/lib/timeline/client';
 import { createPopupFrame } from '@/lib/ui/popup-frame';
 import { loadPopupState, tabIdFromSearch, type PopupState } from '@/lib/ui/popup-state';
@@ -79,6 +80,7 @@ async function main() {
     layout: 'popup',
     shortcut: shortcuts['clip-selection'],
     generator: `Libya Lens ${browser.runtime.getManifest().version}`,
+    readerEntities: () => getWatchlist().then(toKbEntities),
     // Only Firefox has getBrowserInfo; its popup closes when a file picker opens.
     restoreElsewhere:
       'getBrowserInfo' in browser.runtime && tabFromQuery === undefined

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { getWatchlist, toKbEntities } from '@/lib/settings/watchlist';
 import { extensionSources } from '@/lib/timeline/client';
 import { mountTimeline } from '@/lib/ui/timeline/view';
 import '@/lib/ui/theme.css';
@@ -20,6 +21,7 @@ async function main() {
     layout: 'tab',
     shortcut,
     generator: `Libya Lens ${browser.runtime.getManifest().version}`,
+    readerEntities: () => getWatchlist().then(toKbEntities),
     restoreRequested: location.hash === '#restore',
   });
 }

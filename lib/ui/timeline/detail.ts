@@ -3,13 +3,15 @@ import { articleLink } from '../../timeline/links';
 import type { TimelineEvent } from '../../timeline/types';
 import { h } from '../dom';
 import { plural } from '../format';
-import { renderEditForm } from './edit-form';
+import { renderEditForm, type EditChoices } from './edit-form';
 import { actorsLine, GRADE_LABEL, placeLine } from './rows';
 
 export interface DetailActions {
   onEdit(event: TimelineEvent, edit: ClipEdit): Promise<string | undefined>;
   onSplit(event: TimelineEvent): void;
   onDelete(event: TimelineEvent): void;
+  /** What the editor suggests (the knowledge base and the reader's watchlist). */
+  choices?(): EditChoices;
 }
 
 const FIELD_LABEL: Record<EditableField, string> = {
@@ -109,6 +111,7 @@ export function openEventDialog(doc: Document, event: TimelineEvent, actions: De
         close();
       },
       showSummary,
+      actions.choices?.(),
     );
     body.replaceChildren(form);
     form.querySelector<HTMLElement>('input, select')?.focus();

@@ -2,43 +2,86 @@ import { actorOf, CIVILIANS, MIGRANTS, PROTESTERS, RIOTERS, UNIDENTIFIED_ARMED_G
 import { disorderTypeOf, EVENT_TAXONOMY } from '../../extraction/taxonomy';
 import type { ClipEdit, ClipRecord, EventActor, EventLocation, EventType, SubEventType, TimePrecision } from '../../extraction/types';
 import { actors, places } from '../../kb';
+import type { Entity, PlaceEntry } from '../../kb/types';
 import { h } from '../dom';
 
 /** Generic ACLED actors the reader may pick besides the knowledge base's. */
 const GENERIC: readonly EventActor[] = [UNIDENTIFIED_MILITARY, UNIDENTIFIED_ARMED_GROUP, CIVILIANS, MIGRANTS, PROTESTERS, RIOTERS];
 
-let actorByName: Map<string, EventActor> | undefined;
-let placeByName: Map<string, EventLocation> | undefined;
+/** Actors and places the editor suggests, by lower-cased name. */
+export interface EditChoices {
+  actorByName: Map<string, EventActor>;
+  placeByName: Map<string, EventLocation>;
+}
 
-/** The actors and places the form offers, by lower-cased name (built on first use of the editor). */
-function choices(): { actorByName: Map<string, EventActor>; placeByName: Map<string, EventLocation> } {
-  actorByName ??= new Map([...actors.map(actorOf), ...GENERIC].map((actor) => [actor.name.toLowerCase(), actor]));
-  placeByName ??= new Map(
-    places.map((place) => [
-      place.name.toLowerCase(),
-      { name: place.name, entityId: place.id, admin1: place.admin1, lat: place.lat, lon: place.lon, geoPrecision: 1 as const },
-    ]),
-  );
-  return { actorByName, placeByName };
+let builtIn: EditChoices | undefined;
+
+/**
+ * The knowledge base's actors and places, ACLED's generic actors, and the reader's watchlist (`extra`,
+ * which wins on a shared name: the reader added it on purpose). Built on first use of the editor.
+ */
+export function editChoices(extra: readonly Entity[] = []): EditChoices {
+  builtIn ??= {
+    actorByName: new Map([...actors.map(actorOf), ...GENERIC].map((actor) => [actor.name.toLowerCase(), actor])),
+    placeByName: new Map(places.map((place) => [place.name.toLowerCase(), placeOf(place)])),
+  };
+  if (extra.length === 0) return builtIn;
+  const choices = { actorByName: new Map(builtIn.actorByName), placeByName: new Map(builtIn.placeByName) };
+  for (const entity of extra) {
+    if (entity.kind === 'actor') choices.actorByName.set(entity.name.toLowerCase(), actorOf(entity));
+    else choices.placeByName.set(entity.name.toLowerCase(), placeOf(entity));
+  }
+  return choices;
+}
+
+function placeOf(place: PlaceEntry): EventLocation {
+  const location: EventLocation = { name: place.name, entityId: place.id, geoPrecision: 1 };
+  if (place.admin1) location.admin1 = place.admin1;
+  // A watched place may have no coordinates (NaN in its entity).
+  if (Number.isFinite(place.lat) && Number.isFinite(place.lon)) {
+    location.lat = place.lat;
+    location.lon = place.lon;
+  }
+  return location;
 }
 
 const INTER_LABELS = ['0 unknown', '1 state forces', '2 rebel group', '3 political militia', '4 identity militia', '5 rioters', '6 protesters', '7 civilians', '8 external/other'];
 
 /** A typed name becomes the knowledge-base actor of that name, else a new actor of the chosen type. */
-function readActor(name: string, inter: number, previous?: EventActor): EventActor | null {
+function readActor(choices: EditChoices, name: string, inter: number, previous?: EventActor): EventActor | null {
   const clean = name.replace(/\s+/g, ' ').trim();
   if (!clean) return null;
-  const known = choices().actorByName.get(clean.toLowerCase());
+  const known = choices.actorByName.get(clean.toLowerCase());
   if (known) return { ...known, inter: inter as EventActor['inter'] };
   if (previous && previous.name === clean) return { ...previous, inter: inter as EventActor['inter'] };
   return { name: clean, inter: inter as EventActor['inter'] };
 }
 
-function readPlace(name: string, previous?: EventLocation): EventLocation | null {
+/**
+ * The place as typed: a known place (with its id, admin1 and coordinates), else the reader's own. The
+ * coordinate fields win when the reader filled them (a village the gazetteer lacks, or a better fix).
+ */
+function readPlace(choices: EditChoices, name: string, lat: number | undefined, lon: number | undefined, previous?: EventLocation): EventLocation | null {
   const clean = name.replace(/\s+/g, ' ').trim();
   if (!clean) return null;
-  if (previous && previous.name === clean) return previous;
-  return choices().placeByName.get(clean.toLowerCase()) ?? { name: clean, geoPrecision: 1 };
+  const renamed = !previous || previous.name !== clean;
+  const base = renamed ? (choices.placeByName.get(clean.toLowerCase()) ?? { name: clean, geoPrecision: 1 as const }) : previous;
+  // Coordinates left as they were belong to the old place: a newly chosen known place brings its own,
+  // a place of the reader's own has none until they are typed.
+  const typed = lat !== previous?.lat || lon !== previous?.lon;
+  if (!typed && renamed) return base;
+  if (lat === undefined || lon === undefined) {
+    const { lat: _lat, lon: _lon, ...rest } = base;
+    return base.lat === undefined ? base : rest;
+  }
+  return base.lat === lat && base.lon === lon ? base : { ...base, lat, lon };
+}
+
+/** A coordinate field: undefined when empty, NaN when it is not a number in range. */
+function coordinate(raw: string, limit: number): number | undefined {
+  if (raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) && Math.abs(value) <= limit ? Math.round(value * 1e4) / 1e4 : Number.NaN;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -46,7 +89,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** What the form says, as a ClipEdit holding only the fields that differ from the record. */
-export function readEditForm(form: HTMLFormElement, record: ClipRecord): ClipEdit {
+export function readEditForm(form: HTMLFormElement, record: ClipRecord, choices: EditChoices = editChoices()): ClipEdit {
   const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
   const edit: ClipEdit = {};
   const day = field('day');
@@ -63,10 +106,10 @@ export function readEditForm(form: HTMLFormElement, record: ClipRecord): ClipEdi
     };
   }
   for (const role of ['actor1', 'actor2'] as const) {
-    const actor = readActor(field(`${role}-name`), Number(field(`${role}-inter`)), record[role]);
+    const actor = readActor(choices, field(`${role}-name`), Number(field(`${role}-inter`)), record[role]);
     if (!same(actor, record[role])) edit[role] = actor;
   }
-  const location = readPlace(field('place'), record.location);
+  const location = readPlace(choices, field('place'), coordinate(field('lat'), 90), coordinate(field('lon'), 180), record.location);
   if (!same(location, record.location)) edit.location = location;
   return edit;
 }
@@ -80,8 +123,13 @@ function labelled(id: string, text: string, control: HTMLElement): HTMLElement {
  * The editor of an event's date, type, actors and place. Suggestions come from the knowledge base
  * (datalists); anything else typed is kept as the reader wrote it.
  */
-export function renderEditForm(record: ClipRecord, onSubmit: (edit: ClipEdit) => void, onCancel: () => void): HTMLFormElement {
-  const { actorByName: actorNames, placeByName: placeNames } = choices();
+export function renderEditForm(
+  record: ClipRecord,
+  onSubmit: (edit: ClipEdit) => void,
+  onCancel: () => void,
+  choices: EditChoices = editChoices(),
+): HTMLFormElement {
+  const { actorByName: actorNames, placeByName: placeNames } = choices;
   const actorList = h('datalist', { id: 'tl-actor-names' }, ...[...actorNames.values()].map((a) => h('option', { value: a.name })));
   const placeList = h('datalist', { id: 'tl-place-names' }, ...[...placeNames.values()].map((p) => h('option', { value: p.name })));
 
@@ -116,6 +164,15 @@ export function renderEditForm(record: ClipRecord, onSubmit: (edit: ClipEdit) =>
     return h('div', { class: 'tl-field tl-actor' }, h('label', { for: `tl-${role}` }, i === 0 ? 'Actor 1 (who acted)' : 'Actor 2 (target or other side)'), Object.assign(name, { id: `tl-${role}` }), inter);
   });
   const place = h('input', { type: 'text', name: 'place', list: 'tl-place-names', value: record.location?.name ?? '', autocomplete: 'off', maxlength: 200 });
+  const lat = h('input', { type: 'text', inputmode: 'decimal', name: 'lat', value: record.location?.lat ?? '', autocomplete: 'off', maxlength: 20, 'aria-describedby': 'tl-coord-hint' });
+  const lon = h('input', { type: 'text', inputmode: 'decimal', name: 'lon', value: record.location?.lon ?? '', autocomplete: 'off', maxlength: 20, 'aria-describedby': 'tl-coord-hint' });
+  // Choosing a known place brings its coordinates; the reader may still change them.
+  place.addEventListener('change', () => {
+    const known = placeNames.get(place.value.replace(/\s+/g, ' ').trim().toLowerCase());
+    if (!known) return;
+    lat.value = known.lat === undefined ? '' : String(known.lat);
+    lon.value = known.lon === undefined ? '' : String(known.lon);
+  });
   const error = h('p', { class: 'tl-form-error', role: 'alert' });
 
   const form = h(
@@ -127,6 +184,8 @@ export function renderEditForm(record: ClipRecord, onSubmit: (edit: ClipEdit) =>
     labelled('tl-type', 'Event type', type),
     ...actorFields,
     labelled('tl-place-input', 'Place', place),
+    h('div', { class: 'tl-field-row' }, labelled('tl-lat', 'Latitude', lat), labelled('tl-lon', 'Longitude', lon)),
+    h('p', { class: 'tl-hint', id: 'tl-coord-hint' }, 'Decimal degrees (Tripoli is 32.8872, 13.1913). Places without them stay off the map.'),
     h('p', { class: 'tl-hint' }, 'Your corrections are kept and marked as yours; exports carry them.'),
     error,
     h('div', { class: 'tl-dialog-actions' }, h('button', { type: 'submit', class: 'tl-button tl-primary' }, 'Save correction'), h('button', { type: 'button', class: 'tl-button', 'data-action': 'cancel' }, 'Cancel')),
@@ -138,7 +197,14 @@ export function renderEditForm(record: ClipRecord, onSubmit: (edit: ClipEdit) =>
       day.focus();
       return;
     }
-    onSubmit(readEditForm(form, record));
+    const latValue = coordinate(lat.value, 90);
+    const lonValue = coordinate(lon.value, 180);
+    if (Number.isNaN(latValue) || Number.isNaN(lonValue) || (latValue === undefined) !== (lonValue === undefined)) {
+      error.textContent = 'Give both coordinates in decimal degrees (latitude −90 to 90, longitude −180 to 180), or neither.';
+      (Number.isNaN(latValue) || latValue === undefined ? lat : lon).focus();
+      return;
+    }
+    onSubmit(readEditForm(form, record, choices));
   });
   form.querySelector('[data-action=cancel]')!.addEventListener('click', onCancel);
   return form;

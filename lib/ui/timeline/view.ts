@@ -7,6 +7,8 @@ import type { TimelineEvent } from '../../timeline/types';
 import { h } from '../dom';
 import { plural } from '../format';
 import { openEventDialog } from './detail';
+import { editChoices } from './edit-form';
+import type { Entity } from '../../kb/types';
 import { createExportBar } from './export-bar';
 import { createFilterBar } from './filter-bar';
 import { createTimelineMap, type TimelineMap } from './map-panel';
@@ -22,6 +24,8 @@ export interface TimelineOptions {
   now?: () => Date;
   /** Written into backups ("Libya Lens 0.1.0"). */
   generator: string;
+  /** The reader's watchlist as entities, for the editor's suggestions. */
+  readerEntities?(): Promise<readonly Entity[]>;
   /** Sends the reader to the full view to pick a backup file (see ExportBarOptions.restoreElsewhere). */
   restoreElsewhere?(): void;
   /** The full view opened to restore a backup (from the Firefox popup). */
@@ -59,6 +63,11 @@ export function mountTimeline(root: HTMLElement, options: TimelineOptions): Time
   let rowsByKey = new Map<string, TimelineRow>();
   let shown: TimelineEvent[] = [];
   const selected = new Set<string>();
+  let readerEntities: readonly Entity[] = [];
+  options.readerEntities?.().then(
+    (list) => (readerEntities = list),
+    () => undefined,
+  );
   const fresh = new Set<string>();
 
   const status = h('p', { class: 'tl-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'timeline-status' });
@@ -264,7 +273,17 @@ export function mountTimeline(root: HTMLElement, options: TimelineOptions): Time
       const event = eventById(id);
       if (!event) return;
       const row = list.elementOf(`event:${id}`);
-      openEventDialog(doc, event, { onEdit: editEvent, onSplit: (e) => void regroup([e.id], 'split'), onDelete: (e) => void deleteEvents([e.id]) }, row);
+      openEventDialog(
+        doc,
+        event,
+        {
+          onEdit: editEvent,
+          onSplit: (e) => void regroup([e.id], 'split'),
+          onDelete: (e) => void deleteEvents([e.id]),
+          choices: () => editChoices(readerEntities),
+        },
+        row,
+      );
     },
     onDelete: (id: string) => void deleteEvents([id]),
   };
