@@ -34,6 +34,7 @@ describe('articleLink', () => {
     const clip = makeClip({ id: 'clip-00ab12cd34ef5678' });
     const hash = `#${articleLink(clip)!.split('#')[1]!.split(':~:')[0]}`;
     expect(clipIdFromHash(hash)).toBe('clip-00ab12cd34ef5678');
+    expect(clipIdFromHash(`#${articleLink(clip)!.split('#')[1]!}`)).toBe('clip-00ab12cd34ef5678');
     expect(clipIdFromHash('#section-2')).toBeUndefined();
     expect(clipIdFromHash('#libya-lens-clip=<img>')).toBeUndefined();
   });

@@ -19,9 +19,12 @@ function passageOf(clip: ClipRecord): string {
 /** The fragment that names a clip, for the content script to scroll to it once it is re-anchored. */
 const CLIP_FRAGMENT = 'libya-lens-clip=';
 
-/** The clip id a page's `location.hash` names, if any. */
+/**
+ * The clip id a page's `location.hash` names, if any. A browser without text fragments leaves the
+ * directive in the hash, so it may follow the id.
+ */
 export function clipIdFromHash(hash: string): string | undefined {
-  const match = /^#libya-lens-clip=(clip-[0-9a-z]+)$/.exec(hash);
+  const match = /^#libya-lens-clip=(clip-[0-9a-z]+)(?::~:.*)?$/s.exec(hash);
   return match?.[1];
 }
 

@@ -103,7 +103,7 @@ afterEach(() => {
 
 async function mount(initial: ClipRecord[], firstPage = 200) {
   const fake = fakeSources(initial);
-  handle = mountTimeline(root, { sources: fake.sources, layout: 'popup', generator: 'Libya Lens test', shortcut: 'Alt+Shift+K', firstPage, now: () => new Date('2026-11-22T10:00:00Z') });
+  handle = mountTimeline(root, { sources: fake.sources, layout: 'popup', generator: 'Libya Lens test', shortcut: 'Alt+Shift+K', firstPage, freshMs: 300, now: () => new Date('2026-11-22T10:00:00Z') });
   await handle.loaded;
   await flush();
   return fake;
@@ -132,7 +132,7 @@ describe('the timeline view', () => {
     expect(root.querySelector(`#${mitiga!.getAttribute('aria-labelledby')}`)!.textContent).toMatch(/Contested: 2 sources/);
   });
 
-  it('grows when a clip arrives from another tab, and announces it', async () => {
+  it('grows when a clip arrives from another tab, announces it, and tints it for a few seconds', async () => {
     const fake = await mount(clips());
     const base = makeClip();
     fake.emit({
@@ -149,6 +149,7 @@ describe('the timeline view', () => {
     await flush();
     expect(status()).toBe('3 events from 4 clips');
     expect(rows().at(-1)!.classList.contains('tl-event--new')).toBe(true);
+    await vi.waitFor(() => expect(rows().at(-1)!.classList.contains('tl-event--new')).toBe(false), { timeout: 3000 });
     expect(root.querySelector('.sr-only[aria-live]')!.textContent).toContain('New clip: Peaceful protest in Benghazi, 2021-01-02');
     fake.emit({ kind: 'deleted', ids: ['clip-new'] });
     await flush();

@@ -30,6 +30,8 @@ export interface TimelineOptions {
   restoreElsewhere?(): void;
   /** The full view opened to restore a backup (from the Firefox popup). */
   restoreRequested?: boolean;
+  /** How long a clip that just arrived stays tinted. */
+  freshMs?: number;
   /** Clips fetched for the first paint; the rest follow in larger pages. */
   firstPage?: number;
 }
@@ -293,6 +295,15 @@ export function mountTimeline(root: HTMLElement, options: TimelineOptions): Time
     if (change.kind === 'stored') {
       const added = change.records.filter((record) => !model.has(record.id));
       for (const record of added) fresh.add(record.id);
+      // The tint says "just arrived"; after a few seconds it is just another event.
+      if (added.length > 0)
+        doc.defaultView!.setTimeout(() => {
+          for (const record of added) fresh.delete(record.id);
+          for (const row of root.querySelectorAll<HTMLElement>('.tl-event--new')) {
+            const event = model.events().find((e) => e.id === row.dataset.eventId);
+            if (!event?.clips.some((clip) => fresh.has(clip.id))) row.classList.remove('tl-event--new');
+          }
+        }, options.freshMs ?? 6_000);
       if (added.length > 0 && added.length <= 3)
         announcer.textContent = added.map((r) => `New clip: ${r.event.subEventType}${r.location ? ` in ${r.location.name}` : ''}, ${r.eventDate.day}`).join('. ');
     }
