@@ -1,7 +1,11 @@
 // The same reader's view in real headless Firefox ESR (puppeteer-core over WebDriver BiDi) with the Firefox
 // build installed: the demo article gets the same names painted as in Chromium, and the framework page keeps
 // working.
+import { writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Page } from 'puppeteer-core';
+import { toJsonBackup } from '../../lib/export/json';
+import { makeClip } from '../../lib/storage/fixtures';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDir } from './build.mjs';
 import {
@@ -221,5 +225,55 @@ describe('Firefox: the timeline (entrypoints/popup, lib/ui/timeline)', () => {
     await popup.screenshot({ path: artifact('firefox-timeline.png') });
     await article.close();
     await popup.close();
+  });
+
+  test('the full view restores a JSON backup (a tampered one refused, the real one merged by id) and exports CSV', async () => {
+    const base = makeClip();
+    const clips = [
+      makeClip({ id: 'clip-ffa1', eventDate: { ...base.eventDate, day: '2019-04-05' } }),
+      makeClip({ id: 'clip-ffa2', eventDate: { ...base.eventDate, day: '2019-04-06' }, article: { ...base.article, outlet: 'Second Desk', url: 'https://second.example/a' } }),
+    ];
+    const backup = toJsonBackup(clips, { now: new Date(), generator: 'Libya Lens test' });
+    const good = artifact('firefox-backup.json');
+    const bad = artifact('firefox-backup-bad.json');
+    writeFileSync(good, backup);
+    writeFileSync(bad, backup.replace('Drones struck', 'Drones <iframe src=x> struck'));
+
+    const full = await firefox.browser.newPage();
+    void full.goto(`${firefox.extensionOrigin}timeline.html`, { timeout: 60_000 }).catch(() => undefined);
+    const status = `document.querySelector('[data-testid=timeline-status]')?.textContent ?? ''`;
+    const result = `document.querySelector('[data-testid=timeline-export-result]')?.textContent ?? ''`;
+    await full.waitForFunction(`/\\d+ events? from \\d+ clips?/.test(${status})`, { timeout: 15_000 });
+    const before = Number(((await full.evaluate(status)) as string).match(/from (\d+) clip/)![1]);
+
+    const input = (await full.$('[data-testid=timeline-import-file]'))!;
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(bad);
+    await full.waitForFunction(`(${result}).includes('nothing changed')`, { timeout: 15_000 });
+    expect(await full.evaluate(result)).toMatch(/may have been tampered with/);
+
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(good);
+    await full.waitForFunction(`(${result}).includes('2 added')`, { timeout: 15_000 });
+    await full.waitForFunction(`(${status}).includes('from ${before + 2} clip')`, { timeout: 15_000 });
+
+    // Export CSV in Firefox: the file the page hands to the browser, read back as the download's bytes.
+    await full.evaluate(`(() => {
+      window.__exports = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob) => { window.__exports.push(blob); return create(blob); };
+    })()`);
+    const exportCsv = await full.evaluateHandle(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Export CSV')`);
+    await (exportCsv as unknown as { click(): Promise<void> }).click();
+    await full.waitForFunction(`window.__exports.length === 1`, { timeout: 10_000 });
+    // Blob.text() decodes as UTF-8 and drops a BOM, so the bytes are read: the BOM must be in the file.
+    const { head, csv } = (await full.evaluate(`window.__exports[0].arrayBuffer().then((buffer) => ({
+      head: [...new Uint8Array(buffer.slice(0, 3))],
+      csv: new TextDecoder('utf-8', { ignoreBOM: true }).decode(buffer),
+    }))`)) as { head: number[]; csv: string };
+    expect(head).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.map((row) => row.event_date)).toEqual(expect.arrayContaining(['2019-04-05', '2019-04-06']));
+    expect(await full.evaluate(result)).toMatch(/^Saved libya-lens-timeline-\d{4}-\d{2}-\d{2}\.csv/);
+    await full.close();
   });
 });
