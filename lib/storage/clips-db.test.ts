@@ -240,6 +240,25 @@ describe('upgrade from v1', () => {
   });
 });
 
+describe('an empty version 1 (the name opened without a version, elsewhere)', () => {
+  it('is built up to the current schema instead of failing the upgrade, and stores clips', async () => {
+    const factory = freshFactory();
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.open(DB_NAME);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const store = new ClipStore({ factory });
+    const clip = makeClip();
+    expect(await store.save(clip)).toMatchObject({ status: 'stored' });
+    expect(await store.byPlace('place:mitiga-airport')).toHaveLength(1);
+    await store.close();
+  });
+});
+
 describe('connection lifecycle', () => {
   it('steps aside when another context upgrades', async () => {
     const factory = freshFactory();

@@ -7,6 +7,7 @@
  * goes through the same path a fresh one does.
  */
 import {
+  unwrap,
   wrap,
   type DBSchema,
   type IDBPDatabase,
@@ -130,7 +131,10 @@ const v1: UpgradeStep = (rawDb, rawTx) => {
 };
 
 /** Version 2: find clips by entity, by place and by clip time; backfill the index fields. */
-const v2: UpgradeStep = async (_rawDb, rawTx) => {
+const v2: UpgradeStep = async (rawDb, rawTx) => {
+  // A database at version 1 without the store is not ours to refuse: something opened the name without a
+  // version (which creates an empty version 1; a test helper did exactly that). Build version 1 first.
+  if (!rawDb.objectStoreNames.contains(CLIPS)) await v1(rawDb, rawTx);
   const tx = rawTx as unknown as IDBPTransaction<ClipsDbSchema, ['clips'], 'versionchange'>;
   const store = tx.objectStore(CLIPS);
   // Backfill before creating the indexes, so each index is built once from final values rather than
@@ -252,9 +256,18 @@ export async function openClipsDb(options: OpenClipsDbOptions = {}): Promise<Cli
     options.onClose?.(reason);
   };
 
+  // The versionchange transaction itself: when the disk is full the step's request may fail with an
+  // AbortError or UnknownError while the transaction's `error` says QuotaExceededError
+  // (https://w3c.github.io/IndexedDB/#abort-a-transaction), as when the database is first created under a
+  // full quota (seen in Chromium). The reader must hear "full", not "could not upgrade".
+  let versionTx: IDBTransaction | undefined;
+  const quotaOfUpgrade = (): DOMException | null | undefined => {
+    const error = versionTx?.error;
+    return isQuotaError(error) ? error : undefined;
+  };
   const upgradeFailed = (error: unknown): StorageError =>
-    isQuotaError(error)
-      ? new StorageError('quota', { action: 'open', cause: error })
+    isQuotaError(error) || quotaOfUpgrade()
+      ? new StorageError('quota', { action: 'open', cause: quotaOfUpgrade() ?? error })
       : new StorageError('unknown', { action: 'open', cause: error, message: UPGRADE_FAILED });
 
   try {
@@ -263,6 +276,7 @@ export async function openClipsDb(options: OpenClipsDbOptions = {}): Promise<Cli
       let gaveUp = false;
       const opened = openDBWith<ClipsDbSchema>(factory, options.name ?? DB_NAME, steps.length, {
         upgrade(db, oldVersion, newVersion, tx) {
+          versionTx = unwrap(tx) as IDBTransaction;
           // The open request reports how the upgrade ended; idb's `done` promise would otherwise be an
           // unhandled rejection whenever the upgrade aborts.
           tx.done.catch(() => {});
@@ -323,7 +337,7 @@ export async function openClipsDb(options: OpenClipsDbOptions = {}): Promise<Cli
         },
         (error: unknown) => {
           clearTimeout(timer);
-          reject(upgradeFailure ? upgradeFailed(upgradeFailure.error) : error);
+          reject(upgradeFailure || quotaOfUpgrade() ? upgradeFailed(upgradeFailure ? upgradeFailure.error : error) : error);
         },
       );
     });

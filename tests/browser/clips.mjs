@@ -7,7 +7,14 @@ export function readStoredClips(target) {
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('libya-lens');
-        open.onerror = () => reject(open.error);
+        let absent = false;
+        // Opening a name that does not exist creates an empty version-1 database, which the extension would
+        // then have to upgrade from: abort that creation, there is nothing to read yet.
+        open.onupgradeneeded = () => {
+          absent = true;
+          open.transaction.abort();
+        };
+        open.onerror = () => (absent ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('clips')) {
