@@ -1,5 +1,6 @@
 import { createLibyaMap } from '../../map/libya-map';
 import type { MapPoint } from '../../map/types';
+import { locationKey } from '../../timeline/filter';
 import type { TimelineEvent } from '../../timeline/types';
 import { h } from '../dom';
 import { plural } from '../format';
@@ -10,20 +11,14 @@ export interface TimelineMap {
   destroy(): void;
 }
 
-/** The filter key of an event's place: the same keys lib/timeline/filter.ts uses for places. */
-export function placeKey(event: TimelineEvent): string | undefined {
-  const location = event.lead.location;
-  if (!location) return undefined;
-  return location.entityId ?? `name:${location.name.toLowerCase()}`;
-}
-
 /** Events with coordinates, one point per place, sized by how many events happened there. */
 export function mapPoints(events: readonly TimelineEvent[]): MapPoint[] {
   const points = new Map<string, MapPoint>();
   for (const event of events) {
     const location = event.lead.location;
-    const key = placeKey(event);
-    if (!location || key === undefined || location.lat === undefined || location.lon === undefined) continue;
+    if (!location || location.lat === undefined || location.lon === undefined) continue;
+    // The filter's own key: choosing the point must select exactly what the place facet selects.
+    const key = locationKey(location);
     const point = points.get(key);
     if (point) point.count++;
     else points.set(key, { key, name: location.name, lat: location.lat, lon: location.lon, count: 1 });
