@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ClipRecord, EventLocation, TimePrecision } from '../extraction/types';
 import { makeClip } from '../storage/fixtures';
-import { buildSearchIndex, describeFilter, facets, filterEvents, matchesFilter, parseQuery, searchFold, type TimelineFilter } from './filter';
+import { buildSearchIndex, describeFilter, facets, filterEvents, isFiltered, matchesFilter, parseQuery, searchFold, type TimelineFilter } from './filter';
 import { groupEvents } from './group';
 
 const base = makeClip();
@@ -254,5 +254,15 @@ describe('filterEvents: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('isFiltered', () => {
+  it('counts only constraints that constrain', () => {
+    expect(isFiltered({})).toBe(false);
+    expect(isFiltered({ actors: [], text: '', from: undefined })).toBe(false);
+    expect(isFiltered({ places: ['place:sirte'] })).toBe(true);
+    expect(isFiltered({ text: 'drone' })).toBe(true);
+    expect(isFiltered({ to: '2020-05-31' })).toBe(true);
   });
 });

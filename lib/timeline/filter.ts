@@ -313,6 +313,11 @@ function labelOf(key: string, labels?: ReadonlyMap<string, string> | ((key: stri
  * The filter in words, for the results count and exported files' metadata:
  * "actor: Libyan National Army; place: Tripoli or Sirte; 1–31 May 2020; “drone”". Empty when nothing is set.
  */
+/** Whether the filter constrains anything (an empty list or text is no constraint). */
+export function isFiltered(filter: TimelineFilter): boolean {
+  return Object.values(filter).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== ''));
+}
+
 export function describeFilter(
   filter: TimelineFilter,
   labels?: ReadonlyMap<string, string> | ((key: string) => string | undefined),

@@ -1,4 +1,4 @@
-import type { FacetCount, TimelineFilter } from '../../timeline/filter';
+import { isFiltered, type FacetCount, type TimelineFilter } from '../../timeline/filter';
 import { h } from '../dom';
 
 export interface FilterFacets {
@@ -87,7 +87,7 @@ export function createFilterBar(onChange: (filter: TimelineFilter) => void): Fil
       }
       from.value = filter.from ?? '';
       to.value = filter.to ?? '';
-      clear.disabled = Object.values(filter).every((value) => value === undefined || (Array.isArray(value) && value.length === 0) || value === '');
+      clear.disabled = !isFiltered(filter);
     },
   };
 }

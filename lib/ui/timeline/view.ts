@@ -1,7 +1,7 @@
 import type { ClipEdit, ClipRecord } from '../../extraction/types';
 import type { ClipError } from '../../messaging/protocol';
 import type { TimelineSources } from '../../timeline/client';
-import { describeFilter, facets, filterEvents, type TimelineFilter } from '../../timeline/filter';
+import { describeFilter, facets, filterEvents, isFiltered, type TimelineFilter } from '../../timeline/filter';
 import { TimelineModel } from '../../timeline/model';
 import type { TimelineEvent } from '../../timeline/types';
 import { h } from '../dom';
@@ -123,10 +123,6 @@ export function mountTimeline(root: HTMLElement, options: TimelineOptions): Time
     orderToggle.setAttribute('aria-pressed', String(order === 'newest'));
     render();
   });
-
-  function isFiltered(f: TimelineFilter): boolean {
-    return Object.values(f).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== ''));
-  }
 
   function setFilter(next: TimelineFilter): void {
     filter = next;
