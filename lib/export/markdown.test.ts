@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClipRecord, EventDate } from '../extraction/types';
 import { makeClip } from '../storage/fixtures';
-import { escapeMarkdown, linkUrl, toMarkdownChronology, trimQuote } from './markdown';
+import { escapeMarkdown, linkUrl, toMarkdownChronology } from './markdown';
 import { eventOf, mitigaReports } from './test-events';
 
 const on = (day: string, precision: EventDate['precision'] = 1): EventDate => ({ day, precision, method: 'expression' });
@@ -121,16 +121,5 @@ describe('markdown helpers', () => {
     expect(escapeMarkdown('طرابلس — Miṣrātah')).toBe('طرابلس — Miṣrātah');
   });
 
-  it('trims long quotes at a word with an ellipsis and leaves short ones whole', () => {
-    const sentence = 'Heavy clashes erupted near the Tripoli airport road as forces advanced on the capital. ';
-    const long = sentence.repeat(6);
-    const trimmed = trimQuote(long);
-    expect(trimmed.endsWith('…')).toBe(true);
-    expect([...trimmed].length).toBeLessThanOrEqual(281);
-    expect(long.startsWith(trimmed.slice(0, -1))).toBe(true);
-    expect(long.charAt(trimmed.length - 1)).toMatch(/[ .]/);
-    expect(trimQuote(sentence)).toBe(sentence.trim());
-    expect(trimQuote('😀'.repeat(300), 10)).toBe(`${'😀'.repeat(10)}…`);
-  });
 
 });

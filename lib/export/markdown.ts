@@ -7,7 +7,7 @@ import type { IsoDay } from '../extraction/types';
 import { localDay } from '../extraction/calendar';
 import { dayHeading, formatDay } from '../timeline/day-labels';
 import type { TimelineEvent } from '../timeline/types';
-import { plural } from '../ui/format';
+import { plural, shorten } from '../ui/format';
 import { distinct, gradeWords, isEdited, lowestFatalities, notesText, sourceLinks } from './event-fields';
 
 /** Long enough for the sentence that matters, short enough for a draft; the full text is in the CSV and backup. */
@@ -42,17 +42,6 @@ export function linkUrl(raw: string): string | undefined {
   return url.href.replace(/[()\s<>\\"`']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** The text cut at a word boundary near `limit` code points, with an ellipsis when anything was cut. */
-export function trimQuote(text: string, limit = QUOTE_LIMIT): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  if (chars.length <= limit) return flat;
-  const head = chars.slice(0, limit).join('');
-  const space = head.lastIndexOf(' ');
-  const cut = space > limit * 0.6 ? head.slice(0, space) : head;
-  return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
-}
-
 function eventLine(event: TimelineEvent): string {
   const { lead } = event;
   const kind = `**${escapeMarkdown(`${lead.event.eventType}: ${lead.event.subEventType}`)}**`;
@@ -68,7 +57,7 @@ function eventLine(event: TimelineEvent): string {
 
   const lines = [sentences.join(' ')];
   const notes = notesText(lead);
-  if (notes) lines.push(`“${escapeMarkdown(trimQuote(notes))}”`);
+  if (notes) lines.push(`“${escapeMarkdown(shorten(notes, QUOTE_LIMIT))}”`);
   const links = sourceLinks(event).map(({ outlet, url }) => {
     const href = linkUrl(url);
     return href ? `[${escapeMarkdown(outlet)}](${href})` : escapeMarkdown(outlet);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HAFTAR, LNA, NEW_NAME, TRIPOLI } from './fake-index';
-import { aliasesToShow, entitySubtitle, formatCoordinates, groupEntities, matchesFilter, mentionsOnPage } from './format';
+import { aliasesToShow, entitySubtitle, formatCoordinates, groupEntities, matchesFilter, mentionsOnPage, shorten } from './format';
 
 describe('format', () => {
   it('counts mentions in words', () => {
@@ -48,5 +48,17 @@ describe('format', () => {
     expect(matchesFilter(misrata, 'MISURATA')).toBe(true);
     expect(matchesFilter(misrata, 'sirte')).toBe(false);
     expect(matchesFilter(misrata, '  ')).toBe(true);
+  });
+
+  it('trims long quotes at a word with an ellipsis and leaves short ones whole', () => {
+    const sentence = 'Heavy clashes erupted near the Tripoli airport road as forces advanced on the capital. ';
+    const long = sentence.repeat(6);
+    const trimmed = shorten(long, 280);
+    expect(trimmed.endsWith('…')).toBe(true);
+    expect([...trimmed].length).toBeLessThanOrEqual(281);
+    expect(long.startsWith(trimmed.slice(0, -1))).toBe(true);
+    expect(long.charAt(trimmed.length - 1)).toMatch(/[ .]/);
+    expect(shorten(sentence, 280)).toBe(sentence.trim());
+    expect(shorten('😀'.repeat(300), 10)).toBe(`${'😀'.repeat(10)}…`);
   });
 });

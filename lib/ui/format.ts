@@ -9,6 +9,20 @@ export function kindLabel(kind: EntityInfo['kind']): 'Actor' | 'Place' {
   return kind === 'actor' ? 'Actor' : 'Place';
 }
 
+/**
+ * The text with whitespace collapsed, cut at a word boundary near `limit` code points (never inside an
+ * emoji or other surrogate pair), with an ellipsis when anything was cut.
+ */
+export function shorten(text: string, limit: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  if (chars.length <= limit) return flat;
+  const head = chars.slice(0, limit).join('');
+  const space = head.lastIndexOf(' ');
+  const cut = space > limit * 0.6 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

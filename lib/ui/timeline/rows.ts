@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '../../timeline/types';
 import { articleLink } from '../../timeline/links';
 import { h } from '../dom';
-import { plural } from '../format';
+import { plural, shorten } from '../format';
 import { dayHeading } from '../../timeline/day-labels';
 
 /** The list's rows: a heading per day, then that day's events. */
@@ -13,6 +13,9 @@ export type TimelineRow =
 export const ROW_HEIGHT = { day: 30, event: 136 } as const;
 
 export type Order = 'oldest' | 'newest';
+
+/** Two lines of the row's width hold about this much of the clipped passage. */
+const OPENING_CHARS = 220;
 
 /** Rows for events already in timeline order; `newest` reverses days and the events within them. */
 export function toRows(events: readonly TimelineEvent[], order: Order, previous?: Map<string, TimelineRow>): TimelineRow[] {
@@ -55,14 +58,6 @@ export function placeLine(event: TimelineEvent): string {
   const location = event.lead.location;
   if (!location) return 'Place not identified';
   return location.admin1 && location.admin1 !== location.name ? `${location.name}, ${location.admin1}` : location.name;
-}
-
-/** The clipped passage (the selection when there was one), cut at a word near `max` characters. */
-export function opening(text: string, max = 220): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 30))}…`;
 }
 
 /** The sentence a screen reader hears for the row. */
@@ -122,7 +117,7 @@ export function renderEventRow(event: TimelineEvent, actions: RowActions, fresh:
     ),
     h('div', { class: 'tl-type' }, lead.event.subEventType, h('span', { class: 'tl-place' }, ` · ${placeLine(event)}`)),
     h('div', { class: 'tl-actors' }, actorsLine(event), lead.fatalities.count > 0 ? ` · ${plural(lead.fatalities.count, 'death')}` : ''),
-    h('p', { class: 'tl-text' }, opening(lead.selection ?? lead.text)),
+    h('p', { class: 'tl-text' }, shorten(lead.selection ?? lead.text, OPENING_CHARS)),
     h(
       'div',
       { class: 'tl-foot' },
