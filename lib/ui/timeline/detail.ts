@@ -4,7 +4,7 @@ import type { TimelineEvent } from '../../timeline/types';
 import { h } from '../dom';
 import { plural } from '../format';
 import { renderEditForm, type EditChoices } from './edit-form';
-import { actorsLine, GRADE_LABEL, placeLine } from './rows';
+import { actorsLine, GRADE_LABEL, placeLine, PRECISION_NOTE } from './rows';
 
 export interface DetailActions {
   onEdit(event: TimelineEvent, edit: ClipEdit): Promise<string | undefined>;
@@ -72,7 +72,7 @@ export function openEventDialog(doc: Document, event: TimelineEvent, actions: De
 
   const showSummary = () => {
     body.replaceChildren(
-      h('p', { class: 'tl-dialog-sub' }, `${event.day}${event.precision > 1 ? ` (${event.precision === 2 ? 'week' : 'month'} known)` : ''} · ${actorsLine(event)}`),
+      h('p', { class: 'tl-dialog-sub' }, `${event.day}${PRECISION_NOTE[event.precision] ? ` (${PRECISION_NOTE[event.precision]} known)` : ''} · ${actorsLine(event)}`),
       h('p', { class: 'tl-grade-line', 'data-grade': event.grade }, h('strong', {}, `${GRADE_LABEL[event.grade]}`), ` — ${event.gradeReason}`),
       h('h3', {}, plural(event.clips.length, 'clip')),
       h('ul', { class: 'tl-clips' }, ...event.clips.map(clipBlock)),

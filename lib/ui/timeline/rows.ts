@@ -45,7 +45,8 @@ export const GRADE_LABEL: Record<TimelineEvent['grade'], string> = {
   weak: 'Weak',
 };
 
-const PRECISION_NOTE = { 1: '', 2: 'week', 3: 'month' } as const;
+/** What is known of an event's day at each ACLED precision, for the reader ('' when the day itself). */
+export const PRECISION_NOTE = { 1: '', 2: 'week', 3: 'month' } as const;
 
 /** "LNA → Civilians (Libya)"; associates are left for the details. */
 export function actorsLine(event: TimelineEvent): string {
