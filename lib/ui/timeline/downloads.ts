@@ -19,6 +19,8 @@ export function downloadText(doc: Document, fileName: string, mime: string, text
 
 /** Reads a file the reader picked, refusing sizes no backup reaches before reading a byte. */
 export async function readPickedFile(file: File, maxBytes: number): Promise<string> {
-  if (file.size > maxBytes) throw new Error(`The file is ${Math.round(file.size / 1e6)} MB; a Libya Lens backup is never larger than ${Math.round(maxBytes / 1e6)} MB.`);
+  // Megabytes as the importer counts them (lib/export/backup.ts): 1,048,576 bytes.
+  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  if (file.size > maxBytes) throw new Error(`The file is ${mb(file.size)} MB; a Libya Lens backup is never larger than ${mb(maxBytes)} MB.`);
   return file.text();
 }

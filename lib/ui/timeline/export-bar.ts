@@ -1,4 +1,4 @@
-import { parseBackup } from '../../export/backup';
+import { MAX_BACKUP_BYTES, parseBackup } from '../../export/backup';
 import { toAcledCsv } from '../../export/csv';
 import { EXPORT_MIME, exportFileName } from '../../export/files';
 import { toGeoJson } from '../../export/geojson';
@@ -40,8 +40,6 @@ const HINTS: Record<Format, string> = {
   md: 'A dated chronology with sources, for a story draft',
   geojson: 'One point per event, for QGIS and other GIS tools',
 };
-/** No backup of 100,000 clips comes near this; anything larger is not ours (lib/export/backup.ts checks the rest). */
-const MAX_IMPORT_BYTES = 200_000_000;
 
 /** One button per format, the choice between the current filter and everything, and the restore. */
 export function createExportBar(doc: Document, options: ExportBarOptions): ExportBar {
@@ -86,7 +84,7 @@ export function createExportBar(doc: Document, options: ExportBarOptions): Expor
     result.textContent = `Checking ${file.name}…`;
     let parsed: ReturnType<typeof parseBackup>;
     try {
-      parsed = parseBackup(await readPickedFile(file, MAX_IMPORT_BYTES), { now: options.now() });
+      parsed = parseBackup(await readPickedFile(file, MAX_BACKUP_BYTES), { now: options.now() });
     } catch (error) {
       parsed = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
