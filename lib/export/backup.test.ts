@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClipRecord } from '../extraction/types';
 import { makeClip } from '../storage/fixtures';
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION } from './backup-format';
-import { endsEarly, parseBackup, validateClips } from './backup';
+import { endsEarly, parseBackup, readBackup, validateClips } from './backup';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 
@@ -112,6 +112,17 @@ describe('parseBackup: a valid file', () => {
     const result = validateClips([clip], { now: NOW });
     expect(result.ok && result.clips[0]).not.toBe(clip);
     expect(result.ok && result.clips[0]?.article).not.toBe(clip.article);
+  });
+});
+
+describe('readBackup: the wrapper alone, for the popup that hands the records to the worker', () => {
+  it('checks the wrapper as parseBackup does, and passes the records on unchecked', () => {
+    const bad = { ...makeClip(), text: 'Forces advanced <script>alert(1)</script> on the town.' };
+    const text = backup([bad]);
+    expect(readBackup(text)).toStrictEqual({ ok: true, records: [bad], schemaVersion: 1 });
+    expect(parse(text)).toMatchObject({ ok: false, error: expect.stringContaining('tampered') });
+    expect(readBackup('{"format":"other"}')).toStrictEqual(parseBackup('{"format":"other"}'));
+    expect(readBackup(backup([makeClip()], { count: 2 })).ok).toBe(false);
   });
 });
 

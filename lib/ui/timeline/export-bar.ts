@@ -1,4 +1,4 @@
-import { MAX_BACKUP_BYTES, parseBackup } from '../../export/backup';
+import { MAX_BACKUP_BYTES, readBackup } from '../../export/backup';
 import { toAcledCsv } from '../../export/csv';
 import { EXPORT_MIME, exportFileName } from '../../export/files';
 import { toGeoJson } from '../../export/geojson';
@@ -82,21 +82,17 @@ export function createExportBar(doc: Document, options: ExportBarOptions): Expor
     picker.value = '';
     if (!file) return;
     result.textContent = `Checking ${file.name}…`;
-    let parsed: ReturnType<typeof parseBackup>;
+    let backup: ReturnType<typeof readBackup>;
     try {
-      parsed = parseBackup(await readPickedFile(file, MAX_BACKUP_BYTES), { now: options.now() });
+      backup = readBackup(await readPickedFile(file, MAX_BACKUP_BYTES));
     } catch (error) {
-      parsed = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      backup = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
-    if (!parsed.ok) {
-      result.setAttribute('role', 'alert');
-      result.textContent = `${file.name} was not restored, and nothing changed: ${parsed.error}`;
-      return;
-    }
-    const answer = await options.importRecords(parsed.clips);
+    // The worker checks every record and writes all of them or none: a refusal there changes nothing either.
+    const answer = backup.ok ? await options.importRecords(backup.records) : { error: { message: backup.error } };
     if ('error' in answer) {
       result.setAttribute('role', 'alert');
-      result.textContent = `${file.name} was not restored: ${answer.error.message}`;
+      result.textContent = `${file.name} was not restored, and nothing changed: ${answer.error.message}`;
       return;
     }
     result.setAttribute('role', 'status');
