@@ -86,10 +86,13 @@ export interface BackgroundCalls {
   'clips/delete': { request: { ids: string[] }; response: { deleted: ClipRecord[] } | { error: ClipError } };
   /** Puts deleted records back exactly as they were (undo of a delete). Extension pages only. */
   'clips/restore': { request: { records: ClipRecord[] }; response: { restored: number } | { error: ClipError } };
-  /** The reader's correction of one clip's event; kept and marked as the reader's. Extension pages only. */
+  /**
+   * The reader's correction of an event, applied to each of its clips in one transaction (all or none);
+   * kept and marked as the reader's. Extension pages only.
+   */
   'clips/edit': {
-    request: { id: string; changes: ClipEdit };
-    response: { record: ClipRecord } | { error: ClipError };
+    request: { ids: string[]; changes: ClipEdit };
+    response: { records: ClipRecord[] } | { error: ClipError };
   };
   /**
    * The reader merges clips into one event, or splits them into an event each (sets `eventGroup`).

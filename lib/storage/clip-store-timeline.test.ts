@@ -25,7 +25,7 @@ describe('ClipStore: timeline operations', () => {
     const { store } = newStore();
     const kept = makeClip({ id: 'kept', ...at('2025-01-10T00:00:00.000Z') });
     const stale = makeClip({ id: 'stale', ...at('2025-01-01T00:00:00.000Z') });
-    await store.saveMany([kept, stale]);
+    await store.saveNew([kept, stale]);
     const newer = { ...stale, location: { name: 'Tarhuna', entityId: 'place:tarhuna', geoPrecision: 2 as const }, ...at('2025-01-05T00:00:00+02:00') };
     const older = { ...kept, text: 'An older reading.', ...at('2025-01-09T23:00:00.000Z') };
     const fresh = makeClip({ id: 'fresh', ...at('2025-01-03T00:00:00.000Z') });
@@ -56,8 +56,8 @@ describe('ClipStore: timeline operations', () => {
     const factory = freshFactory();
     const store = new ClipStore({ factory, now: () => new Date('2025-03-03T03:03:03.000Z') });
     const clips = timelineClips();
-    await store.saveMany(Object.values(clips));
-    const edited = await store.update('benghazi', (c) => ({ ...c, eventGroup: 'group-benghazi' }));
+    await store.saveNew(Object.values(clips));
+    const [edited] = (await store.updateMany(['benghazi'], (c) => c.map((r) => ({ ...r, eventGroup: 'group-benghazi' }))))!;
     const deleted = await store.deleteMany(['benghazi', 'missing', 'tripoli', 'benghazi']);
     expect(deleted).toStrictEqual([edited, clips.tripoli]);
     expect(ids(await store.all())).toEqual(['tripoli-later', 'misrata']);
@@ -71,7 +71,7 @@ describe('ClipStore: timeline operations', () => {
 
   it('changes several records at once, or none when one is gone', async () => {
     const store = new ClipStore({ factory: freshFactory(), now: () => new Date('2025-04-04T00:00:00.000Z') });
-    await store.saveMany([makeClip({ id: 'one' }), makeClip({ id: 'two' })]);
+    await store.saveNew([makeClip({ id: 'one' }), makeClip({ id: 'two' })]);
     const grouped = await store.updateMany(['two', 'one'], (current) => current.map((c) => ({ ...c, eventGroup: 'group-two' })));
     expect(grouped?.map((r) => [r.id, r.eventGroup, r.updatedAt])).toEqual([
       ['two', 'group-two', '2025-04-04T00:00:00.000Z'],
@@ -100,7 +100,7 @@ describe('ClipStore: timeline operations', () => {
         clippedAt: `2024-01-01T00:00:${String(i).padStart(2, '0')}.000Z`,
       }),
     );
-    await store.saveMany(records);
+    await store.saveNew(records);
     const expected = ids([...records].sort(compareClips));
     expect(ids((await store.list(undefined, 1000)).clips)).toEqual(expected);
     for (const size of [1, 2, 5, 9, 10, 36, 37, 50]) {

@@ -59,8 +59,8 @@ describe('ClipStore: records', () => {
     const { store } = newStore();
     const record = makeClip();
     await store.save(record);
-    expect(await store.delete(record.id)).toBe(true);
-    expect(await store.delete(record.id)).toBe(false);
+    expect(await store.deleteMany([record.id])).toStrictEqual([record]);
+    expect(await store.deleteMany([record.id])).toEqual([]);
     expect(await store.count()).toBe(0);
     expect(await store.byEntity('place:tripoli')).toEqual([]);
   });
@@ -75,19 +75,19 @@ describe('ClipStore: records', () => {
       location: { name: 'Tarhuna', entityId: 'place:tarhuna', geoPrecision: 2 },
       entities: current.entities.filter((e) => e.id !== 'place:mitiga-airport'),
     });
-    const updated = await store.update(record.id, moved);
+    const [updated] = (await store.updateMany([record.id], (current) => current.map(moved)))!;
     expect(updated).toStrictEqual({ ...moved(record), updatedAt: '2025-02-03T04:05:06.000Z' });
     expect(await store.get(record.id)).toStrictEqual(updated);
     expect(ids(await store.byPlace('place:tarhuna'))).toEqual([record.id]);
     expect(await store.byPlace('place:mitiga-airport')).toEqual([]);
-    expect(await store.update('missing', (c) => c)).toBeUndefined();
+    expect(await store.updateMany(['missing'], (c) => c)).toBeUndefined();
   });
 
   it('refuses an update that changes the id, and writes nothing', async () => {
     const { store } = newStore();
     const record = makeClip();
     await store.save(record);
-    const error = await store.update(record.id, (c) => ({ ...c, id: 'other' })).catch((e: unknown) => e);
+    const error = await store.updateMany([record.id], (c) => c.map((r) => ({ ...r, id: 'other' }))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ code: 'unknown', retryable: false });
     expect(await store.all()).toStrictEqual([record]);
@@ -183,13 +183,16 @@ describe('ClipStore: concurrency and bulk', () => {
     const records = Array.from({ length: 10_000 }, (_, i) =>
       makeClip({ id: `bulk-${String(i).padStart(5, '0')}`, eventDate: day(`2019-0${1 + (i % 9)}-15`) }),
     );
-    expect(await store.saveMany(records)).toEqual({ added: 10_000, duplicates: 0 });
+    expect(await store.saveNew(records)).toHaveLength(10_000);
     expect(await store.count()).toBe(10_000);
     expect(await store.byEventDate('2019-01-01', '2019-01-31')).toHaveLength(1112);
     expect(await store.get('bulk-09999')).toStrictEqual(records[9999]);
 
     const again = [records[0]!, makeClip({ id: 'new-1' }), makeClip({ id: 'new-1' }), makeClip({ id: 'new-2' })];
-    expect(await store.saveMany(again)).toEqual({ added: 2, duplicates: 2 });
+    const added = await store.saveNew(again);
+    // One already stored and one repeated within the batch: two duplicates, two added.
+    expect(added.map((r) => r.id)).toEqual(['new-1', 'new-2']);
+    expect(again.length - added.length).toBe(2);
     expect(await store.count()).toBe(10_002);
   });
 });
@@ -244,7 +247,7 @@ describe('ClipStore: failures', () => {
       return original.call(this, value, key);
     });
     const records = Array.from({ length: 1000 }, (_, i) => makeClip({ id: `import-${i}` }));
-    await expect(store.saveMany(records)).rejects.toMatchObject({ code: 'quota', action: 'import' });
+    await expect(store.saveNew(records)).rejects.toMatchObject({ code: 'quota', action: 'import' });
     vi.restoreAllMocks();
     expect(ids(await store.all())).toEqual(['before']);
   });

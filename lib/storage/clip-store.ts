@@ -25,12 +25,6 @@ export type SaveOutcome =
   /** A record with this id was already stored: nothing was written; `record` is the stored one. */
   | { status: 'duplicate'; record: ClipRecord };
 
-export interface SaveManyResult {
-  added: number;
-  /** Records already stored, or repeated within the batch. */
-  duplicates: number;
-}
-
 /** What merge() did (the protocol's ImportReport), and the records it wrote. */
 export interface MergeResult extends ImportReport {
   records: ClipRecord[];
@@ -198,18 +192,12 @@ export class ClipStore {
     });
   }
 
-  /** Stores many records in one transaction (imports, benchmarks): all of the new ones, or none. */
-  async saveMany(records: readonly ClipRecord[]): Promise<SaveManyResult> {
-    const stored = await this.addNew(records);
-    return { added: stored.length, duplicates: records.length - stored.length };
-  }
-
-  /** Like saveMany, answering with the records it stored (those whose id was not stored yet). */
-  async saveNew(records: readonly ClipRecord[]): Promise<ClipRecord[]> {
-    return this.addNew(records);
-  }
-
-  private addNew(records: readonly ClipRecord[]): Promise<ClipRecord[]> {
+  /**
+   * Stores many records in one transaction (the outbox's kept-aside clips, imports in tests and benches):
+   * all of the new ones, or none. Answers with the records it stored, those whose id was not stored yet;
+   * repeats within `records` count once.
+   */
+  saveNew(records: readonly ClipRecord[]): Promise<ClipRecord[]> {
     const batch = new Map<string, StoredClip>();
     for (const record of records) if (!batch.has(record.id)) batch.set(record.id, toStoredClip(record));
     const values = [...batch.values()];
@@ -268,15 +256,6 @@ export class ClipStore {
     return this.run('read', async (db) => {
       const stored = await db.get(CLIPS, id);
       return stored && fromStoredClip(stored);
-    });
-  }
-
-  /** Deletes a record; false when there was none. */
-  delete(id: string): Promise<boolean> {
-    return this.write('delete', async (tx) => {
-      if ((await tx.store.getKey(id)) === undefined) return false;
-      await tx.store.delete(id);
-      return true;
     });
   }
 
@@ -355,25 +334,10 @@ export class ClipStore {
   }
 
   /**
-   * Changes a record in one transaction and sets its `updatedAt`; undefined when there is no such record.
-   * `patch` must be synchronous (the transaction closes while anything else is awaited), must not change
-   * the id, and may run more than once if the write is retried.
-   */
-  update(id: string, patch: (current: ClipRecord) => ClipRecord): Promise<ClipRecord | undefined> {
-    return this.write('update', async (tx) => {
-      const current = await tx.store.get(id);
-      if (!current) return undefined;
-      const next: ClipRecord = { ...patch(fromStoredClip(current)), updatedAt: this.now().toISOString() };
-      if (next.id !== id) throw new Error(`update() cannot change a clip's id (${id} → ${next.id})`);
-      await tx.store.put(toStoredClip(next));
-      return next;
-    });
-  }
-
-  /**
    * Changes several records in one transaction and sets their `updatedAt`: `patch` gets the records of `ids`
    * (in that order) and returns them changed, ids kept. When any of them is not stored, nothing is written
-   * and the answer is undefined. `patch` must be synchronous, as for update().
+   * and the answer is undefined. `patch` must be synchronous (the transaction closes while anything else is
+   * awaited), and may run more than once if the write is retried.
    */
   updateMany(ids: readonly string[], patch: (current: ClipRecord[]) => ClipRecord[]): Promise<ClipRecord[] | undefined> {
     const unique = [...new Set(ids)];

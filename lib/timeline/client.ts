@@ -9,7 +9,7 @@ export interface TimelineSources {
   list(afterDay: string | undefined, limit: number): Answer<'clips/list'>;
   delete(ids: string[]): Answer<'clips/delete'>;
   restore(records: ClipRecord[]): Answer<'clips/restore'>;
-  edit(id: string, changes: ClipEdit): Answer<'clips/edit'>;
+  edit(ids: string[], changes: ClipEdit): Answer<'clips/edit'>;
   regroup(ids: string[], mode: 'merge' | 'split'): Answer<'clips/regroup'>;
   import(records: unknown[]): Answer<'clips/import'>;
   /** Calls back on every change the worker broadcasts; returns the unsubscribe function. */
@@ -22,7 +22,7 @@ export function extensionSources(): TimelineSources {
     list: (afterDay, limit) => callBackground('clips/list', { afterDay, limit }),
     delete: (ids) => callBackground('clips/delete', { ids }),
     restore: (records) => callBackground('clips/restore', { records }),
-    edit: (id, changes) => callBackground('clips/edit', { id, changes }),
+    edit: (ids, changes) => callBackground('clips/edit', { ids, changes }),
     regroup: (ids, mode) => callBackground('clips/regroup', { ids, mode }),
     import: (records) => callBackground('clips/import', { records }),
     subscribe: (listener) =>

@@ -86,8 +86,8 @@ function setUp() {
     remove: (ids: unknown, sender: Sender = 'extension') => handlers['clips/delete']!({ ids } as { ids: string[] }, from(sender)),
     restore: (records: unknown[], sender: Sender = 'extension') =>
       handlers['clips/restore']!({ records } as never, from(sender)),
-    edit: (id: string, changes: unknown, sender: Sender = 'extension') =>
-      handlers['clips/edit']!({ id, changes: changes as ClipEdit }, from(sender)),
+    edit: (ids: string[], changes: unknown, sender: Sender = 'extension') =>
+      handlers['clips/edit']!({ ids, changes: changes as ClipEdit }, from(sender)),
     regroup: (ids: string[], mode: 'merge' | 'split', sender: Sender = 'extension') =>
       handlers['clips/regroup']!({ ids, mode }, from(sender)),
     importAs: (sender: Sender, records: unknown[] = [makeClip()]) => handlers['clips/import']!({ records }, from(sender)),
@@ -216,7 +216,7 @@ describe("timeline service: the reader's changes", () => {
     const clips = Array.from({ length: n }, (_, i) =>
       makeClip({ eventDate: { ...makeClip().eventDate, day: `2019-0${9 - i}-01` } }),
     );
-    await setup.store.saveMany(clips);
+    await setup.store.saveNew(clips);
     return { ...setup, clips };
   }
 
@@ -270,10 +270,10 @@ describe("timeline service: the reader's changes", () => {
     const { edit, store, onChange, clips } = await filled(1);
     const original = clips[0]!;
     const changes = { location: { name: 'Tarhuna', entityId: 'place:tarhuna', geoPrecision: 1 }, actor2: null };
-    const answer = await edit(original.id, changes);
-    expect(answer).toMatchObject({ record: { location: changes.location, edits: { fields: ['actor2', 'location'] } } });
+    const answer = await edit([original.id], changes);
+    expect(answer).toMatchObject({ records: [{ location: changes.location, edits: { fields: ['actor2', 'location'] } }] });
     const stored = await store.get(original.id);
-    expect(stored).toEqual('record' in answer ? answer.record : undefined);
+    expect(stored).toEqual('records' in answer ? answer.records[0] : undefined);
     expect(stored?.actor2).toBeUndefined();
     expect(stored?.edits?.original).toEqual({ actor2: original.actor2, location: original.location });
     expect(stored?.updatedAt).toBe(NOW.toISOString());
@@ -283,17 +283,34 @@ describe("timeline service: the reader's changes", () => {
   it('refuses a bad correction, a missing clip and a web page, and writes nothing', async () => {
     const { edit, store, onChange, clips } = await filled(1);
     const id = clips[0]!.id;
-    expect(await edit(id, { actor1: { name: 'LNA', inter: 12 } })).toEqual({
+    expect(await edit([id], { actor1: { name: 'LNA', inter: 12 } })).toEqual({
       error: {
         code: 'invalid',
         message: 'Actor 1 ACLED actor type 12 is not one of 0, 1, 2, 3, 4, 5, 6, 7, 8.',
         retryable: false,
       },
     });
-    expect(await edit('clip-gone', { actor1: null })).toMatchObject({ error: { message: 'That clip is no longer on the timeline.' } });
-    expect(await edit(id, { actor1: null }, 'page')).toMatchObject({ error: { code: 'invalid' } });
+    expect(await edit(['clip-gone'], { actor1: null })).toMatchObject({ error: { message: 'That clip is no longer on the timeline.' } });
+    expect(await edit([id], { actor1: null }, 'page')).toMatchObject({ error: { code: 'invalid' } });
+    // One clip of an event gone: none of them takes the correction.
+    expect(await edit([id, 'clip-gone'], { actor1: null })).toMatchObject({
+      error: { message: 'Some of these clips are no longer on the timeline, so nothing was corrected.' },
+    });
+    expect(await edit([], { actor1: null })).toMatchObject({ error: { code: 'invalid' } });
     expect(await store.get(id)).toStrictEqual(clips[0]);
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('corrects every clip of an event in one go', async () => {
+    const { edit, store, onChange, clips } = await filled(2);
+    const day = { ...clips[0]!.eventDate, day: '2019-05-01' };
+    const answer = await edit(
+      clips.map((c) => c.id),
+      { eventDate: day },
+    );
+    expect('records' in answer && answer.records.map((r) => r.eventDate.day)).toEqual(['2019-05-01', '2019-05-01']);
+    for (const clip of clips) expect((await store.get(clip.id))?.edits?.fields).toEqual(['eventDate']);
+    expect(onChange).toHaveBeenCalledTimes(1);
   });
 
   it('merges and splits events', async () => {
@@ -330,7 +347,7 @@ describe("timeline service: the reader's changes", () => {
     const { importAs, store, onChange } = setUp();
     const stale = makeClip({ updatedAt: '2025-01-01T00:00:00.000Z' });
     const current = makeClip({ updatedAt: '2025-03-01T00:00:00.000Z' });
-    await store.saveMany([stale, current]);
+    await store.saveNew([stale, current]);
     const edited = { ...stale, eventGroup: 'solo:x', updatedAt: '2025-02-01T00:00:00.000Z' };
     const fresh = makeClip();
     expect(await importAs('extension', [edited, { ...current, updatedAt: '2025-02-01T00:00:00.000Z' }, fresh])).toEqual({

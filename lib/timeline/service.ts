@@ -190,15 +190,19 @@ export function timelineHandlers(store: ClipStore, options: TimelineServiceOptio
 
     async 'clips/edit'(request, sender) {
       if (!options.fromExtensionPage(sender)) return NOT_OURS;
-      if (typeof request?.id !== 'string') return invalid('The clip to correct could not be read.');
+      const ids = idList(request?.ids);
+      if (!ids || ids.length === 0) return invalid('The clips to correct could not be read.');
       const read = readEdit(request.changes);
       if (!read.ok) return invalid(read.error);
       try {
         const at = now();
-        const record = await store.update(request.id, (current) => applyEdit(current, read.edit, at));
-        if (!record) return invalid('That clip is no longer on the timeline.');
-        changed({ kind: 'stored', records: [record] });
-        return { record };
+        const records = await store.updateMany(ids, (current) => current.map((record) => applyEdit(record, read.edit, at)));
+        if (!records)
+          return invalid(
+            ids.length === 1 ? 'That clip is no longer on the timeline.' : 'Some of these clips are no longer on the timeline, so nothing was corrected.',
+          );
+        changed({ kind: 'stored', records });
+        return { records };
       } catch (error) {
         return { error: toClipError(error) };
       }

@@ -35,11 +35,11 @@ function fakeSources(initial: ClipRecord[]) {
       for (const record of records) stored.set(record.id, record);
       return { restored: records.length };
     },
-    async edit(id: string, changes: ClipEdit) {
-      calls.push(`edit ${id} ${Object.keys(changes).join(',')}`);
-      const record = applyEdit(stored.get(id)!, changes, new Date('2026-11-22T10:00:00Z'));
-      stored.set(id, record);
-      return { record };
+    async edit(ids: string[], changes: ClipEdit) {
+      calls.push(`edit ${ids.join(' ')} ${Object.keys(changes).join(',')}`);
+      const records = ids.map((id) => applyEdit(stored.get(id)!, changes, new Date('2026-11-22T10:00:00Z')));
+      for (const record of records) stored.set(record.id, record);
+      return { records };
     },
     async regroup(ids, mode) {
       calls.push(`regroup ${mode} ${ids.length}`);

@@ -247,14 +247,13 @@ export function mountTimeline(root: HTMLElement, options: TimelineOptions): Time
   }
 
   async function editEvent(event: TimelineEvent, edit: ClipEdit): Promise<string | undefined> {
-    // The correction is the event's: every clip reporting it takes it, so they stay one event.
-    const updated: ClipRecord[] = [];
-    for (const clip of event.clips) {
-      const answer = await sources.edit(clip.id, edit);
-      if (isError(answer)) return answer.error.message;
-      updated.push(answer.record);
-    }
-    model.put(updated);
+    // The correction is the event's: every clip reporting it takes it (in one transaction), so they stay one event.
+    const answer = await sources.edit(
+      event.clips.map((clip) => clip.id),
+      edit,
+    );
+    if (isError(answer)) return answer.error.message;
+    model.put(answer.records);
     render();
     say('Correction saved; it is marked as yours.');
     return undefined;
