@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { callTab } from '@/lib/messaging/rpc';
 import { isSiteEnabled, setSiteEnabled } from '@/lib/settings/sites';
-import { getWatchlist, toKbEntities } from '@/lib/settings/watchlist';
-import { extensionSources } from '@/lib/timeline/client';
+import { commandShortcuts } from '@/lib/settings/commands';
+import { extensionTimeline } from '@/lib/timeline/client';
 import { createPopupFrame } from '@/lib/ui/popup-frame';
 import { loadPopupState, tabIdFromSearch, type PopupState } from '@/lib/ui/popup-state';
 import { renderPopup, type PopupActions } from '@/lib/ui/popup-view';
@@ -37,15 +37,6 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function readShortcuts(): Promise<Record<string, string | undefined>> {
-  try {
-    const commands = await browser.commands.getAll();
-    return Object.fromEntries(commands.map((command) => [command.name ?? '', command.shortcut || undefined]));
-  } catch {
-    return {};
-  }
-}
-
 function show(next: PopupState) {
   const withShortcut = next.status === 'ready' ? { ...next, shortcut: shortcuts['open-entity-list'] } : next;
   if (JSON.stringify(withShortcut) === JSON.stringify(state)) return;
@@ -74,13 +65,11 @@ const actions: PopupActions = {
 
 async function main() {
   renderPopup(frame.page, state, actions);
-  [tabId, shortcuts] = await Promise.all([activeTabId(), readShortcuts()]);
+  [tabId, shortcuts] = await Promise.all([activeTabId(), commandShortcuts()]);
   mountTimeline(frame.timeline, {
-    sources: extensionSources(),
+    ...extensionTimeline(),
     layout: 'popup',
     shortcut: shortcuts['clip-selection'],
-    generator: `Libya Lens ${browser.runtime.getManifest().version}`,
-    readerEntities: () => getWatchlist().then(toKbEntities),
     // Only Firefox has getBrowserInfo; its popup closes when a file picker opens.
     restoreElsewhere:
       'getBrowserInfo' in browser.runtime && tabFromQuery === undefined

@@ -1,6 +1,5 @@
-import browser from 'webextension-polyfill';
-import { getWatchlist, toKbEntities } from '@/lib/settings/watchlist';
-import { extensionSources } from '@/lib/timeline/client';
+import { commandShortcuts } from '@/lib/settings/commands';
+import { extensionTimeline } from '@/lib/timeline/client';
 import { mountTimeline } from '@/lib/ui/timeline/view';
 import '@/lib/ui/theme.css';
 import '../popup/style.css';
@@ -10,18 +9,10 @@ import '@/lib/map/libya-map.css';
 // The full view for big screens: the popup's timeline with room for the map beside it.
 
 async function main() {
-  let shortcut: string | undefined;
-  try {
-    shortcut = (await browser.commands.getAll()).find((command) => command.name === 'clip-selection')?.shortcut || undefined;
-  } catch {
-    shortcut = undefined;
-  }
   mountTimeline(document.getElementById('app')!, {
-    sources: extensionSources(),
+    ...extensionTimeline(),
     layout: 'tab',
-    shortcut,
-    generator: `Libya Lens ${browser.runtime.getManifest().version}`,
-    readerEntities: () => getWatchlist().then(toKbEntities),
+    shortcut: (await commandShortcuts())['clip-selection'],
     restoreRequested: location.hash === '#restore',
   });
 }

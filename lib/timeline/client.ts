@@ -1,6 +1,9 @@
 import type { ClipEdit, ClipRecord } from '../extraction/types';
 import type { BackgroundCalls, ClipChange, PageEvents } from '../messaging/protocol';
+import browser from 'webextension-polyfill';
+import type { Entity } from '../kb/types';
 import { callBackground, handle } from '../messaging/rpc';
+import { getWatchlist, toKbEntities } from '../settings/watchlist';
 
 type Answer<K extends keyof BackgroundCalls> = Promise<BackgroundCalls[K]['response']>;
 
@@ -31,5 +34,18 @@ export function extensionSources(): TimelineSources {
           listener(change);
         },
       }),
+  };
+}
+
+/** What the timeline of every extension page (popup, full view) is wired to. */
+export function extensionTimeline(): {
+  sources: TimelineSources;
+  generator: string;
+  readerEntities(): Promise<readonly Entity[]>;
+} {
+  return {
+    sources: extensionSources(),
+    generator: `Libya Lens ${browser.runtime.getManifest().version}`,
+    readerEntities: () => getWatchlist().then(toKbEntities),
   };
 }
