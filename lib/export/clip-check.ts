@@ -22,9 +22,9 @@ import {
   type ReaderEdits,
   type Selector,
 } from '../extraction/types';
+import { CLIP_ID } from '../extraction/clip-id';
 import {
   ATTRIBUTION_STATUSES,
-  CLIP_ID,
   CLIP_METHODS,
   DISORDER_TYPES,
   EDITABLE_FIELDS,

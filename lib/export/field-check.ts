@@ -51,8 +51,6 @@ export const ENTITY_SOURCES = every<ClipEntity['source']>()(['kb', 'ner']);
 export const PUBLISHED_FROM = every<NonNullable<ArticleMeta['publishedFrom']>>()(['meta', 'json-ld', 'time', 'dateline']);
 export const EDITABLE_FIELDS = every<EditableField>()(['eventDate', 'event', 'actor1', 'actor2', 'location']);
 
-/** clipId() writes `clip-` and 16 hex digits; older test data and fixtures use shorter ids of the same alphabet. */
-export const CLIP_ID = /^clip-[0-9a-z]{1,64}$/;
 
 export const MAX_TEXT = MAX_PARAGRAPH;
 export const MAX_STRING = 2_000;

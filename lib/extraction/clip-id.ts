@@ -77,6 +77,9 @@ export function hash64(text: string): string {
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
+/** clipId() writes `clip-` and 16 hex digits; older test data and fixtures use shorter ids of the same alphabet. */
+export const CLIP_ID = /^clip-[0-9a-z]{1,64}$/;
+
 export function clipId(url: string, text: string): string {
   return `clip-${hash64(`${normaliseUrl(url)}\n${normaliseClipText(text)}`)}`;
 }

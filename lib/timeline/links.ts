@@ -1,3 +1,4 @@
+import { CLIP_ID } from '../extraction/clip-id';
 import type { ClipRecord, TextQuoteSelector } from '../extraction/types';
 
 /** Words taken from each end of the passage for a text fragment: enough to be unique, short enough to survive edits. */
@@ -24,8 +25,10 @@ const CLIP_FRAGMENT = 'libya-lens-clip=';
  * directive in the hash, so it may follow the id.
  */
 export function clipIdFromHash(hash: string): string | undefined {
-  const match = /^#libya-lens-clip=(clip-[0-9a-z]+)(?::~:.*)?$/s.exec(hash);
-  return match?.[1];
+  const prefix = `#${CLIP_FRAGMENT}`;
+  if (!hash.startsWith(prefix)) return undefined;
+  const id = hash.slice(prefix.length).split(':~:')[0]!;
+  return CLIP_ID.test(id) ? id : undefined;
 }
 
 /**
