@@ -1,6 +1,5 @@
 import type { ClipRecord } from '../extraction/types';
 import type { ClipChange } from '../messaging/protocol';
-import { compareClips } from '../storage/clip-store';
 import { groupEvents } from './group';
 import type { TimelineEvent } from './types';
 
@@ -11,9 +10,6 @@ import type { TimelineEvent } from './types';
 export class TimelineModel {
   private readonly clips = new Map<string, ClipRecord>();
   private grouped: TimelineEvent[] | undefined;
-  private sortedClips: ClipRecord[] | undefined;
-  /** Bumped by every change: views compare it to know whether to redraw. */
-  revision = 0;
 
   /** Adds or replaces records (a page of the initial load, or a change). */
   put(records: readonly ClipRecord[]): void {
@@ -41,24 +37,13 @@ export class TimelineModel {
     return this.clips.has(id);
   }
 
-  get(id: string): ClipRecord | undefined {
-    return this.clips.get(id);
-  }
-
-  /** Every clip, in timeline order. */
-  all(): ClipRecord[] {
-    this.sortedClips ??= [...this.clips.values()].sort(compareClips);
-    return this.sortedClips;
-  }
-
   events(): TimelineEvent[] {
-    this.grouped ??= groupEvents(this.all());
+    // groupEvents orders clips and events itself, whatever the order it is given.
+    this.grouped ??= groupEvents([...this.clips.values()]);
     return this.grouped;
   }
 
   private changed(): void {
     this.grouped = undefined;
-    this.sortedClips = undefined;
-    this.revision++;
   }
 }
